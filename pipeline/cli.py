@@ -1,0 +1,158 @@
+"""The `eventcoder` command line. Errors a user can fix print one line and exit 2; nothing prints a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from pipeline.errors import UsageError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Code news archives into CAMEO events.")
+codebook_app = typer.Typer(no_args_is_help=True, help="Check and review the codebooks.")
+app.add_typer(codebook_app, name="codebook")
+
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+}
+
+
+def configure_prefect() -> None:
+    """Telemetry off and a generous start-up timeout for the temporary local API, unless the user set them."""
+    for name, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(name, value)
+
+
+def check_output(out: Path) -> None:
+    """Fail before any work if `out` cannot be a writable folder."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".eventcoder-write-test"
+        probe.write_text("", encoding="utf-8")
+        probe.unlink()
+    except OSError as exc:
+        raise UsageError(f"--out {out} is not writable: {exc.strerror or exc}") from None
+
+
+def fail(message: str) -> None:
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(2)
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl, .jsonl.gz) or folders holding them.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (mentions/, quarantine/, _runs/).")],
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name (default en_core_web_sm).")] = None,
+    codebooks: Annotated[Optional[Path], typer.Option(help="Folder with events.yaml and actors.yaml.")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Articles per coding task.")] = None,
+    n_process: Annotated[Optional[int], typer.Option(help="Processes for spaCy's nlp.pipe.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
+) -> None:
+    """Code every article in INPUTS and write dated event rows to OUT/mentions (Parquet)."""
+    from pipeline.codebook import load_codebook
+    from pipeline.ingest.discover import discover
+    from pipeline.nlp import load_model
+    from pipeline.settings import load_settings
+
+    try:
+        settings = load_settings(model=model, codebook_dir=codebooks, batch_size=batch_size, n_process=n_process)
+        load_codebook(settings.codebook_dir)
+        if not discover(inputs):
+            raise UsageError(f"no article files (.txt, .jsonl, .jsonl.gz) under {', '.join(map(str, inputs))}")
+        check_output(out)
+        load_model(settings.model)
+    except UsageError as exc:
+        fail(str(exc))
+    configure_prefect()
+    from pipeline.flows import run_flow
+    from pipeline.summary import RunSummary
+
+    try:
+        report = run_flow([str(p.resolve()) for p in inputs], str(out.resolve()), settings.model_dump(mode="json"))
+    except UsageError as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+    else:
+        typer.echo(_report_text(report))
+    if not report["accounting_closes"]:
+        raise typer.Exit(1)
+
+
+def _report_text(report: dict) -> str:
+    quarantined = sum(report["quarantined"].values())
+    lines = [
+        f"eventcoder: {report['records_read']} records from {report['files']} file(s): "
+        f"{report['articles_coded']} coded, {report['duplicates']} duplicates, {quarantined} quarantined",
+        f"  rows: {report['rows']} ({', '.join(f'{k} {v}' for k, v in report['rows_by_type'].items()) or 'none'})",
+        f"  dates: {', '.join(f'{k} {v}' for k, v in report['rows_by_date_source'].items()) or 'none'};"
+        f" rows with no date at all: {report['rows_without_date']}",
+        f"  model {report['model']}, codebook {report['codebook_version']}",
+        f"  coding {report['words']} words in {report['coding_seconds']} s; elapsed {report['elapsed_seconds']} s",
+        f"  output: {report['out']}/mentions",
+    ]
+    if quarantined:
+        lines.append(f"  quarantined: {', '.join(f'{k} {v}' for k, v in report['quarantined'].items())} (see {report['out']}/quarantine)")
+    return "\n".join(lines)
+
+
+@codebook_app.command("validate")
+def codebook_validate(
+    path: Annotated[Optional[Path], typer.Argument(help="Codebook folder (default: the shipped codebooks).")] = None,
+) -> None:
+    """Validate the codebooks: schema, cross-entry checks, and every pattern compiled by spaCy."""
+    import spacy
+
+    from pipeline.codebook import load_codebook
+    from pipeline.codebook.compile import compile_rules
+    from pipeline.settings import default_codebook_dir
+
+    folder = path or default_codebook_dir()
+    try:
+        if not folder.is_dir():
+            raise UsageError(f"codebook folder {folder} does not exist")
+        codebook = load_codebook(folder)
+        compile_rules(codebook, spacy.blank("en").vocab)
+    except UsageError as exc:
+        fail(str(exc))
+    refinements = sum(len(r.refinements) for r in codebook.rules)
+    examples = sum(len(r.examples.positive) + len(r.examples.negative) for r in codebook.rules)
+    by_type: dict[str, int] = {}
+    for rule in codebook.rules:
+        by_type[rule.event_type] = by_type.get(rule.event_type, 0) + 1
+    typer.echo(
+        f"codebook {folder} is valid: version {codebook.version}; {len(codebook.rules)} rules "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(by_type.items()))}), {refinements} refinements, "
+        f"{examples} rule examples; {len(codebook.actors.countries)} countries, {len(codebook.actors.actors)} named actors, "
+        f"{len(codebook.actors.roles)} roles"
+    )
+
+
+@app.command()
+def schema(table: Annotated[str, typer.Argument(help="mentions or quarantine")] = "mentions") -> None:
+    """Print the data dictionary of an output table."""
+    from pipeline.output.schema import TABLES, describe
+
+    if table not in TABLES:
+        fail(f"unknown table {table!r} (choose from {', '.join(TABLES)})")
+    for name, kind, description in describe(TABLES[table]):
+        typer.echo(f"{name:<20} {kind:<24} {description}")
+
+
+def main() -> None:
+    """Entry point of the console script and of `python -m pipeline`."""
+    app(prog_name="eventcoder")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Compile codebook patterns into spaCy matchers once per run; spaCy rejects a bad pattern here, before any work.
+
+Every pattern becomes a `DependencyMatcher` pattern whose first node is the trigger. Match keys carry the
+rule id, so every match can be traced to the YAML entry that produced it (as spaCy's SpanRuler does).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from spacy.matcher import DependencyMatcher
+from spacy.vocab import Vocab
+
+from pipeline.codebook.load import Codebook
+from pipeline.codebook.schema import Match, Node, NotIn, Pattern, TokenSpec
+from pipeline.errors import CodebookError
+
+OPERATORS = {
+    "child": ">",
+    "head": "<",
+    "descendant": ">>",
+    "ancestor": "<<",
+    "left_sibling": "$--",
+    "right_sibling": "$++",
+    "next": ".",
+    "previous": ";",
+    "after": ".*",
+    "before": ";*",
+}
+SPACY_ATTRS = {"lemma": "LEMMA", "lower": "LOWER", "pos": "POS", "tag": "TAG", "dep": "DEP", "ent_type": "ENT_TYPE"}
+Kind = Literal["pattern", "exclusion", "refinement"]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchKey:
+    """What a matcher key stands for: a rule's pattern, one of its exclusions, or a refinement's condition."""
+
+    kind: Kind
+    rule_id: str  # for refinements: the refinement's id
+    number: int
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    """One DependencyMatcher holding every pattern, exclusion and refinement condition of the codebook."""
+
+    matcher: DependencyMatcher
+    keys: dict[int, MatchKey]
+
+
+def _value(value: Match) -> Any:
+    if isinstance(value, NotIn):
+        return {"NOT_IN": list(value.not_)}
+    if isinstance(value, tuple):
+        return {"IN": list(value)}
+    return value
+
+
+def _attrs(spec: TokenSpec | None) -> dict[str, Any]:
+    if spec is None:
+        return {}
+    return {SPACY_ATTRS[name]: _value(value) for name, value in spec.attributes().items()}
+
+
+def to_dependency_pattern(pattern: Pattern) -> list[dict[str, Any]]:
+    """The spaCy DependencyMatcher form of one codebook pattern; node 0 is the trigger."""
+    nodes: list[dict[str, Any]] = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": _attrs(pattern.trigger)}]
+
+    def add(parent: str, node: Node) -> None:
+        name = f"n{len(nodes)}"
+        nodes.append({"LEFT_ID": parent, "REL_OP": OPERATORS[node.rel], "RIGHT_ID": name, "RIGHT_ATTRS": _attrs(node)})
+        for child in node.with_:
+            add(name, child)
+
+    for node in pattern.with_:
+        add("trigger", node)
+    return nodes
+
+
+def compile_rules(codebook: Codebook, vocab: Vocab) -> CompiledRules:
+    """Add every pattern to one matcher; a pattern spaCy rejects is reported with its rule id."""
+    matcher = DependencyMatcher(vocab, validate=True)
+    keys: dict[int, MatchKey] = {}
+    problems: list[str] = []
+
+    def add(key: MatchKey, pattern: Pattern) -> None:
+        name = f"{key.rule_id}#{key.kind}{key.number}"
+        try:
+            matcher.add(name, [to_dependency_pattern(pattern)])
+        except (ValueError, KeyError) as exc:
+            problems.append(f"rule '{key.rule_id}' {key.kind} {key.number}: spaCy rejects it: {exc}")
+            return
+        keys[vocab.strings[name]] = key
+
+    for rule in codebook.rules:
+        for number, pattern in enumerate(rule.patterns, start=1):
+            add(MatchKey("pattern", rule.id, number), pattern)
+        for number, pattern in enumerate(rule.exclusions, start=1):
+            add(MatchKey("exclusion", rule.id, number), pattern)
+        for refinement in rule.refinements:
+            for number, pattern in enumerate(refinement.when, start=1):
+                add(MatchKey("refinement", refinement.id, number), pattern)
+    if problems:
+        raise CodebookError(str(codebook.files[0]), problems)
+    return CompiledRules(matcher=matcher, keys=keys)

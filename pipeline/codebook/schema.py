@@ -1,0 +1,234 @@
+"""Pydantic models of the codebook files. Frozen and `extra="forbid"`: a typo in a key is an error, not a silent default.
+
+The event codebook (`events.yaml` plus the files it includes) is documented in `codebooks/README.md`.
+Patterns describe tokens of the dependency parse: a `trigger` token and further tokens related to it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+CameoCode = Annotated[str, StringConstraints(pattern=r"^\d{2,4}$")]
+RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")]
+Word = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+RoleCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+EventTypeName = Literal["strike", "meeting", "resolution", "invitation"]
+Relation = Literal[
+    "child", "head", "descendant", "ancestor", "left_sibling", "right_sibling", "next", "previous", "before", "after"
+]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class NotIn(Frozen):
+    """`{not: [...]}`: the attribute must be none of these values."""
+
+    not_: tuple[Word, ...] = Field(alias="not", min_length=1)
+
+
+Match = Word | tuple[Word, ...] | NotIn
+
+
+class TokenSpec(Frozen):
+    """Attributes one token must have. A list means any of them; `{not: [...]}` means none of them."""
+
+    lemma: Match | None = None
+    lower: Match | None = None
+    pos: Match | None = None
+    tag: Match | None = None
+    dep: Match | None = None
+    ent_type: Match | None = None
+
+    def attributes(self) -> dict[str, Match]:
+        """The attributes that are set, by name."""
+        return {name: value for name in ATTRIBUTES if (value := getattr(self, name)) is not None}
+
+
+ATTRIBUTES = ("lemma", "lower", "pos", "tag", "dep", "ent_type")
+
+
+class Node(TokenSpec):
+    """A token related to its parent node (the trigger, or the node it is nested in) by `rel`."""
+
+    rel: Relation
+    with_: tuple[Node, ...] = Field((), alias="with")
+
+    @model_validator(mode="after")
+    def _constrained(self) -> Node:
+        if not self.attributes() and not self.with_:
+            raise ValueError(f"a '{self.rel}' node needs an attribute ({', '.join(ATTRIBUTES)}) or nodes under 'with'")
+        return self
+
+
+class Pattern(Frozen):
+    """A trigger token plus tokens related to it. In exclusions and refinements the trigger may be left out."""
+
+    trigger: TokenSpec | None = None
+    with_: tuple[Node, ...] = Field((), alias="with")
+
+
+class Example(Frozen):
+    """A sentence a rule must code, optionally with the code and actors it must yield."""
+
+    text: Word
+    cameo_code: CameoCode | None = None
+    source: str | None = Field(None, description="expected source actor code, or its country")
+    target: str | None = Field(None, description="expected target actor code, or its country")
+    published: str | None = Field(None, description="publication date (ISO) the sentence is coded against")
+
+
+class Examples(Frozen):
+    """Sentences the rule must code (positive) and must not code (negative); the test suite runs every one."""
+
+    positive: tuple[Word | Example, ...] = Field(min_length=1)
+    negative: tuple[Word, ...] = Field(min_length=1)
+
+
+class Refinement(Frozen):
+    """A more specific CAMEO code for a rule's events, applied when one of `when` matches at the trigger."""
+
+    id: RuleId
+    cameo_code: CameoCode
+    rationale: Word
+    when: tuple[Pattern, ...] = Field(min_length=1)
+    examples: Examples
+
+
+Planned = Literal["drop"] | CameoCode
+
+
+class Rule(Frozen):
+    """One way language reports an event of a type, with the CAMEO code it gets."""
+
+    id: RuleId
+    event_type: EventTypeName
+    cameo_code: CameoCode
+    rationale: Word
+    patterns: tuple[Pattern, ...] = Field(min_length=1)
+    exclusions: tuple[Pattern, ...] = ()
+    refinements: tuple[Refinement, ...] = Field((), description="ordered: the first that matches wins")
+    overrides: tuple[RuleId, ...] = Field((), description="rules this one replaces when both match a trigger")
+    planned: Planned | None = Field(None, description="what a planned event yields; default from the event type")
+    target_preps: tuple[Word, ...] | None = Field(None, description="prepositions introducing the target")
+    direct_object: Literal["target", "topic"] = Field(
+        "target", description="whether a verb trigger's object is the target (met X) or the topic (discussed X)"
+    )
+    examples: Examples
+
+    @model_validator(mode="after")
+    def _patterns_have_triggers(self) -> Rule:
+        for number, pattern in enumerate(self.patterns, start=1):
+            if pattern.trigger is None or not pattern.trigger.attributes():
+                raise ValueError(f"pattern {number} has no trigger attributes")
+        return self
+
+
+class EventType(Frozen):
+    """Defaults shared by every rule of one event type."""
+
+    description: Word
+    planned: Planned
+    target_preps: tuple[Word, ...] = ()
+    source_preps: tuple[Word, ...] = ("by",)
+    reciprocal: bool = Field(False, description="two joint subjects (X and Y met) become source and target")
+    instruments: tuple[Word, ...] = Field((), description="lemmas naming a weapon or means, never the target")
+    source_role: RoleCode | None = Field(None, description="role of a source named only by its country")
+
+
+class Modality(Frozen):
+    """Words that turn a matched trigger into no event (negated, hypothetical, failed) or a planned one."""
+
+    negators: tuple[Word, ...]
+    hypothetical_aux: tuple[Word, ...]
+    future_aux: tuple[Word, ...]
+    drop_governors: tuple[Word, ...] = Field(description="verbs/nouns governing the event that cancel it")
+    planned_governors: tuple[Word, ...] = Field(description="verbs/nouns governing the event that make it planned")
+    drop_modifiers: tuple[Word, ...] = Field(description="modifiers of a noun trigger that cancel it (draft)")
+    planned_modifiers: tuple[Word, ...] = Field(description="modifiers of a noun trigger that make it planned")
+    hypothetical_marks: tuple[Word, ...] = Field(description="subordinators that make a clause hypothetical (if)")
+    reference_determiners: tuple[Word, ...] = Field(description="determiners marking a back-reference (the)")
+    light_verbs: tuple[Word, ...] = Field(description="verbs that report a noun event as happening (carry out)")
+    occurrence_verbs: tuple[Word, ...] = Field(description="verbs whose negation negates their subject event")
+
+
+class EventsFile(Frozen):
+    """`events.yaml`: event types, modality cues and rules (more rules may come from included files)."""
+
+    version: Word
+    cameo_table: Word = "cameo_event_codes.csv"
+    include: tuple[Word, ...] = ()
+    event_types: dict[EventTypeName, EventType]
+    modality: Modality
+    rules: tuple[Rule, ...] = ()
+
+
+class RulesFile(Frozen):
+    """An included rules file: rules, plus named word lists that the rules reference as YAML anchors."""
+
+    lists: dict[str, tuple[Word, ...]] = Field(default_factory=dict)
+    rules: tuple[Rule, ...]
+
+
+Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+ActorCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}([A-Z]{3}){0,4}$")]
+
+
+class Country(Frozen):
+    """A country: its ISO-3 code and the words that name it, describe it, or stand for its government."""
+
+    code: Iso3
+    names: tuple[Word, ...] = ()
+    adjectives: tuple[Word, ...] = ()
+    capitals: tuple[Word, ...] = ()
+
+
+class FixedActor(Frozen):
+    """A named body with a fixed code: an IGO, an armed group, or an institution used as a metonym."""
+
+    code: ActorCode
+    names: tuple[Word, ...] = Field(min_length=1)
+    country: Iso3 | None = None
+    role: RoleCode | None = None
+
+    @model_validator(mode="after")
+    def _code_agrees(self) -> FixedActor:
+        if self.country and not self.code.startswith(self.country):
+            raise ValueError(f"code {self.code} does not start with its country {self.country}")
+        return self
+
+
+class Role(Frozen):
+    """A CAMEO role (agent) suffix and the nouns and titles that signal it."""
+
+    code: RoleCode
+    name: Word
+    words: tuple[Word, ...] = Field(min_length=1, description="lemmas or multi-word phrases, matched lower-case")
+
+
+class References(Frozen):
+    """Words that point back to actors named earlier in the article."""
+
+    dyad_nouns: tuple[Word, ...] = Field(description="plural nouns meaning 'both parties' (the sides)")
+    person_pronouns: tuple[Word, ...]
+
+
+class ActorsFile(Frozen):
+    """`actors.yaml`: roles, reference words, and countries/actors (more may come from included files)."""
+
+    version: Word
+    include: tuple[Word, ...] = ()
+    roles: tuple[Role, ...] = Field(min_length=1)
+    references: References
+    countries: tuple[Country, ...] = ()
+    actors: tuple[FixedActor, ...] = ()
+
+
+class ActorsPart(Frozen):
+    """An included actors file: countries and/or fixed actors."""
+
+    countries: tuple[Country, ...] = ()
+    actors: tuple[FixedActor, ...] = ()

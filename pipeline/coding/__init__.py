@@ -1,0 +1,1 @@
+"""Pure coding functions: parse in, event mentions out. Nothing here does I/O or knows about Prefect."""

@@ -1,0 +1,229 @@
+"""Actor coding: which country, body or role a noun phrase names, from the actor codebook.
+
+Country names, adjectives and capitals, and fixed actors (IGOs, groups, institutions) are found with
+spaCy PhraseMatchers; role words (army, minister, parliament) give the CAMEO role suffix. A phrase's
+code is its country (or fixed actor) plus the role nearest its head: "Iraqi army chief of staff" → IRQMIL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pipeline.codebook.load import ActorTables
+from pipeline.coding.syntax import np_tokens
+from pipeline.records import Actor
+
+EntryKind = Literal["country", "adjective", "capital", "fixed"]
+REFERENCE_DETERMINERS = frozenset({"the", "both", "two", "all"})
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """What a matched name stands for."""
+
+    code: str
+    country: str | None
+    role: str | None
+    kind: EntryKind
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """The actor codebook compiled for one spaCy vocabulary."""
+
+    exact: PhraseMatcher  # all-capital abbreviations (US, UN): case matters, "us" is a pronoun
+    folded: PhraseMatcher
+    entries: dict[int, LexEntry]
+    role_words: dict[str, str]
+    role_phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> ((words, role), ...)
+    dyad_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
+
+
+def _is_abbreviation(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def build_lexicon(tables: ActorTables, nlp: Language) -> ActorLexicon:
+    """Compile the merged actor tables into matchers over `nlp`'s vocabulary."""
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+    entries: dict[int, LexEntry] = {}
+
+    def add(names: tuple[str, ...], entry: LexEntry) -> None:
+        key = f"{entry.kind}:{entry.code}:{entry.country}:{entry.role}"
+        entries[nlp.vocab.strings.add(key)] = entry
+        abbreviations = [nlp.make_doc(n) for n in names if _is_abbreviation(n)]
+        others = [nlp.make_doc(n) for n in names if not _is_abbreviation(n)]
+        if abbreviations:
+            exact.add(key, abbreviations)
+        if others:
+            folded.add(key, others)
+
+    for country in tables.countries:
+        add(country.names, LexEntry(country.code, country.code, None, "country"))
+        add(country.adjectives, LexEntry(country.code, country.code, None, "adjective"))
+        add(country.capitals, LexEntry(country.code, country.code, "GOV", "capital"))
+    for actor in tables.actors:
+        add(actor.names, LexEntry(actor.code, actor.country, actor.role, "fixed"))
+    role_words: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for role in tables.roles:
+        for word in role.words:
+            words = tuple(word.lower().split())
+            if len(words) == 1:
+                role_words[words[0]] = role.code
+            else:
+                phrases.setdefault(words[0], []).append((words, role.code))
+    return ActorLexicon(
+        exact=exact,
+        folded=folded,
+        entries=entries,
+        role_words=role_words,
+        role_phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
+        dyad_nouns=tables.dyad_nouns,
+        person_pronouns=tables.person_pronouns,
+    )
+
+
+@dataclass(frozen=True)
+class ActorMarks:
+    """Per-sentence lookup: which token is part of which name, and which role a token signals."""
+
+    names: dict[int, tuple[LexEntry, Span]]
+    roles: dict[int, str]
+
+
+def mark_actors(doc: Doc, lexicon: ActorLexicon) -> ActorMarks:
+    """Find every actor name and role word in a sentence once; phrases are then coded from these marks."""
+    found = [Span(doc, s, e, label=m) for m, s, e in [*lexicon.exact(doc), *lexicon.folded(doc)]]
+    names: dict[int, tuple[LexEntry, Span]] = {}
+    for match in filter_spans(found):
+        entry = lexicon.entries[match.label]
+        for i in range(match.start, match.end):
+            names[i] = (entry, match)
+    roles: dict[int, str] = {}
+    tokens = list(doc)
+    for position, token in enumerate(tokens):
+        for words, role in lexicon.role_phrases.get(token.lower_, ()):
+            window = tokens[position : position + len(words)]
+            if len(window) == len(words) and all(_word_matches(t, w) for t, w in zip(window, words)):
+                for t in window:
+                    roles.setdefault(t.i, role)
+                break
+        lemma = token.lemma_.lower()
+        if token.i not in roles and (lemma in lexicon.role_words or token.lower_ in lexicon.role_words):
+            roles[token.i] = lexicon.role_words.get(lemma) or lexicon.role_words[token.lower_]
+    return ActorMarks(names=names, roles=roles)
+
+
+def _word_matches(token: Token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_role: str | None = None) -> Actor | None:
+    """Code the noun phrase headed by `head`; None when it names nothing that could be an actor."""
+    tokens = np_tokens(head)
+    text = _phrase_text(tokens)
+    lower = head.lower_
+    if head.pos_ == "PRON":
+        if lower in lexicon.person_pronouns:
+            return Actor(code=None, country=None, text=head.text, ref="pronoun")
+        return None
+    named = [(abs(t.i - head.i), marks.names[t.i]) for t in tokens if t.i in marks.names]
+    if not named and head.lemma_.lower() in lexicon.dyad_nouns and head.tag_ in {"NNS", "NNPS"} and any(
+        t.lower_ in REFERENCE_DETERMINERS for t in head.children
+    ):
+        return Actor(code=None, country=None, text=text, ref="dyad")
+    roles = [(0 if t.i == head.i else 1, abs(t.i - head.i), marks.roles[t.i]) for t in tokens if t.i in marks.roles]
+    fixed = sorted((d, e) for d, (e, _) in named if e.kind == "fixed")
+    if fixed and (fixed[0][1].role or not roles):
+        entry = fixed[0][1]
+        return Actor(code=entry.code, country=entry.country, text=text, role=entry.role)
+    places = sorted(((d, e) for d, (e, _) in named), key=lambda pair: pair[0])
+    if not places and head.pos_ == "NOUN":
+        places = _located_in(head, marks)
+    role = min(roles)[2] if roles else None
+    if places:
+        entry = places[0][1]
+        if entry.kind == "fixed":
+            role = role or entry.role
+            code = entry.code if entry.country is None else entry.country + (role or "")
+            return Actor(code=code, country=entry.country, text=text, role=role)
+        role = role or entry.role or default_role
+        return Actor(code=entry.country + (role or ""), country=entry.country, text=text, role=role)
+    title = adjacent_title(head)
+    if title is not None:
+        titled = code_phrase(title, marks, lexicon, default_role)
+        if titled is not None and titled.key:
+            return Actor(titled.code, titled.country, text, titled.role)
+    if any(t.ent_type_ == "PERSON" for t in tokens) or head.pos_ == "PROPN":
+        return Actor(code=role, country=None, text=text, role=role, ref="name")
+    if role:
+        definite = any(t.dep_ == "det" and t.lower_ in {"the", "this", "that"} for t in head.children)
+        return Actor(code=role, country=None, text=text, role=role, ref="role" if definite else None)
+    if head.ent_type_ in {"ORG", "NORP", "GPE"}:
+        return Actor(code=None, country=None, text=text)
+    return None
+
+
+def adjacent_title(head: Token) -> Token | None:
+    """A title phrase the parser coordinated with the name right after it.
+
+    "Iraqi army chief of staff Lt Gen Othman AlGhanimi" is one person, but is often parsed as 'chief'
+    and 'AlGhanimi' joined by conj; the title then codes the name.
+    """
+    if head.dep_ != "conj" or head.head.pos_ != "NOUN":
+        return None
+    first = min(t.i for t in np_tokens(head))
+    title_end = max(t.i for t in np_tokens(head.head))
+    return head.head if title_end == first - 1 else None
+
+
+LOCATION_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
+
+
+def _located_in(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
+    """Countries of a common noun's location ('an army base in northern Mali' → MLI), as place entries."""
+    found: list[tuple[int, LexEntry]] = []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for t in np_tokens(pobj):
+                    if t.i in marks.names and marks.names[t.i][0].kind != "fixed":
+                        entry = marks.names[t.i][0]
+                        found.append((abs(t.i - head.i), LexEntry(entry.code, entry.country, None, "country")))
+    return found
+
+
+def _phrase_text(tokens: list[Token]) -> str:
+    kept = [t for t in tokens if not (t.dep_ == "det" and t.i == tokens[0].i)]
+    if not kept:
+        return ""
+    doc = kept[0].doc
+    return doc[kept[0].i : kept[-1].i + 1].text
+
+
+def person_names(doc: Doc, marks: ActorMarks, lexicon: ActorLexicon) -> list[tuple[str, Actor]]:
+    """(name, actor) for each PERSON whose own phrase, or the phrase it is in apposition to, codes a country.
+
+    "Russian Ambassador Maksim Maksimov" → RUSGOV; "Iran's commander, Gen Qassem Soleimani" → IRNMIL. The
+    article pass uses these to code later bare mentions of the same person ("Maksimov").
+    """
+    found: list[tuple[str, Actor]] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        for head in (ent.root, ent.root.head if ent.root.dep_ == "appos" else None, adjacent_title(ent.root)):
+            actor = code_phrase(head, marks, lexicon) if head is not None else None
+            if actor is not None and actor.country is not None:
+                found.append((ent.text, actor))
+                break
+    return found

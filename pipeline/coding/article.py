@@ -1,0 +1,197 @@
+"""Coding one article: code each sentence, then resolve what only the whole article can tell.
+
+The article pass is pure too. It codes bare person names and pronouns from people named earlier
+("Maksimov" after "Russian Ambassador Maksim Maksimov"), "the sides" from the last dyad, "the ministry"
+from the last actor with that role, and links mentions of one event (same type, compatible actors and
+dates) so that later mentions are marked `is_reference` and undated ones take the event's date
+(`date_source = linked`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+
+from pipeline.coding.sentence import Coder, SentenceEvent, code_sentence
+from pipeline.records import Actor, Article, EventDate, Mention
+
+DATE_RANK = {("explicit", "day"): 0, ("relative", "day"): 1, ("explicit", "week"): 2, ("relative", "week"): 2,
+             ("explicit", "month"): 3, ("relative", "month"): 3, ("explicit", "year"): 4, ("relative", "year"): 4}
+
+
+def name_key(text: str) -> str:
+    """Spelling-insensitive key for a name: 'AlGhanimi', 'al-Ghanimi' and 'Al Ghanimi' agree."""
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+@dataclass
+class _People:
+    """Names seen so far in the article, keyed by full name and by last name."""
+
+    by_key: dict[str, Actor] = field(default_factory=dict)
+    latest: Actor | None = None
+
+    def add(self, name: str, actor: Actor) -> None:
+        words = name.split()
+        for key in {name_key(name), name_key(words[-1]) if words else ""} - {""}:
+            self.by_key[key] = actor
+        self.latest = actor
+
+    def find(self, text: str) -> Actor | None:
+        words = text.split()
+        for candidate in (text, *(words[-1:] if words else ())):
+            actor = self.by_key.get(name_key(candidate))
+            if actor is not None:
+                return actor
+        return None
+
+
+@dataclass
+class _Cluster:
+    """Mentions of what looks like one event: its type, best-known actors and best date."""
+
+    event_type: str
+    source: Actor | None
+    target: Actor | None
+    date: EventDate
+    reciprocal: bool
+
+
+def code_article(article: Article, sentences: Sequence[str], docs: Sequence[Doc], coder: Coder) -> list[Mention]:
+    """Mentions for one article; `docs[i]` is the parse of `sentences[i]`."""
+    codings = [code_sentence(doc, coder, article.published) for doc in docs]
+    people = _People()
+    for coding in codings:
+        for name, actor in coding.people:
+            people.by_key.setdefault(name_key(name), actor)
+    resolved: list[tuple[int, SentenceEvent]] = []
+    seen_people = _People()
+    recent: list[Actor] = []
+    for index, coding in enumerate(codings):
+        for name, actor in coding.people:
+            seen_people.add(name, actor)
+        for event in coding.events:
+            source = _resolve(event.source, seen_people, people, recent)
+            target = _resolve(event.target, seen_people, people, recent)
+            dyad = _last_dyad(resolved, event.event_type) if source is not None and source.ref == "dyad" else None
+            if dyad is not None:
+                source, target = (dyad[0], target) if target is not None and target.code else dyad
+            resolved.append((index, replace(event, source=source, target=target)))
+            recent += [a for a in (source, target) if a is not None and a.code]
+    linked = _link(resolved, coder)
+    return [_mention(article, sentences[i], i, event) for i, event in linked]
+
+
+def _resolve(actor: Actor | None, seen: _People, everyone: _People, recent: list[Actor]) -> Actor | None:
+    """Code a bare name, pronoun or role word from what the article said before (dyads are done by the caller)."""
+    if actor is None or actor.ref is None:
+        return actor
+    if actor.ref == "name":
+        found = seen.find(actor.text) or everyone.find(actor.text)
+        return _as(found, actor) if found else actor
+    if actor.ref == "pronoun":
+        return _as(seen.latest, actor) if seen.latest else actor
+    if actor.ref == "role":
+        for earlier in reversed(recent):
+            if earlier.role == actor.role and earlier.country:
+                return Actor(earlier.country + (actor.role or ""), earlier.country, actor.text, actor.role, "role")
+    return actor
+
+
+def _as(found: Actor, words: Actor) -> Actor:
+    """The found actor's code with the words of this mention (so reviewers see what the text said)."""
+    return Actor(found.code, found.country, words.text, found.role, words.ref)
+
+
+def _last_dyad(events: list[tuple[int, SentenceEvent]], event_type: str) -> tuple[Actor, Actor] | None:
+    """The latest pair of coded actors, preferring events of the same type ('the sides discussed' → last talks)."""
+    pairs = [(e.event_type, e.source, e.target) for _, e in events if e.source and e.target and e.source.key and e.target.key]
+    for kind, source, target in reversed(pairs):
+        if kind == event_type:
+            return source, target
+    return (pairs[-1][1], pairs[-1][2]) if pairs else None
+
+
+def _country(actor: Actor | None) -> str | None:
+    return actor.key if actor else None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
+    """Whether a mention can be another mention of the cluster's event."""
+    if event.event_type != cluster.event_type:
+        return False
+    if event.date.source in {"explicit", "relative"} and cluster.date.source in {"explicit", "relative"}:
+        if event.date.date != cluster.date.date:
+            return False
+    pairs = [(_country(event.source), _country(cluster.source)), (_country(event.target), _country(cluster.target))]
+    straight = all(_compatible(x, y) for x, y in pairs)
+    swapped = cluster.reciprocal and _compatible(pairs[0][0], pairs[1][1]) and _compatible(pairs[1][0], pairs[0][1])
+    if not (straight or swapped):
+        return False
+    shared = {c for c in (_country(event.source), _country(event.target)) if c} & {
+        c for c in (_country(cluster.source), _country(cluster.target)) if c
+    }
+    return bool(shared) or event.is_reference
+
+
+def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[int, SentenceEvent]]:
+    """Group mentions of one event; later mentions are references, and undated ones take the event's date."""
+    clusters: list[_Cluster] = []
+    membership: list[int] = []
+    for _, event in events:
+        spec = coder.codebook.events.event_types[event.event_type]
+        home = next((n for n in range(len(clusters) - 1, -1, -1) if _joins(event, clusters[n])), None)
+        if home is None:
+            clusters.append(_Cluster(event.event_type, event.source, event.target, event.date, spec.reciprocal))
+            membership.append(len(clusters) - 1)
+            continue
+        cluster = clusters[home]
+        cluster.source = cluster.source if _country(cluster.source) else event.source
+        cluster.target = cluster.target if _country(cluster.target) else event.target
+        if _rank(event.date) < _rank(cluster.date):
+            cluster.date = event.date
+        membership.append(home)
+    linked: list[tuple[int, SentenceEvent]] = []
+    first_of: dict[int, int] = {}
+    for position, ((index, event), home) in enumerate(zip(events, membership)):
+        cluster = clusters[home]
+        earlier = home in first_of
+        first_of.setdefault(home, position)
+        date = event.date
+        if date.source in {"publication", "none"} and cluster.date.source in {"explicit", "relative"}:
+            date = EventDate(cluster.date.date, "linked", cluster.date.precision, cluster.date.text)
+        source, target = event.source, event.target
+        if earlier or event.is_reference:
+            source = source if _country(source) else cluster.source
+            target = target if _country(target) else cluster.target
+        linked.append((index, replace(event, date=date, source=source, target=target, is_reference=earlier or event.is_reference)))
+    return linked
+
+
+def _rank(date: EventDate) -> int:
+    return DATE_RANK.get((date.source, date.precision or ""), 9)
+
+
+def _mention(article: Article, sentence: str, index: int, event: SentenceEvent) -> Mention:
+    return Mention(
+        article_id=article.id,
+        sentence_index=index,
+        sentence=sentence,
+        trigger=event.trigger,
+        trigger_start=event.trigger_start,
+        event_type=event.event_type,
+        cameo_code=event.cameo_code,
+        rule_id=event.rule_id,
+        modality=event.modality,
+        is_reference=event.is_reference,
+        source=event.source,
+        target=event.target,
+        date=event.date,
+    )

@@ -1,0 +1,182 @@
+"""Who did it to whom: source and target of an event from the dependency parse around its trigger.
+
+Verb triggers take their subject and object (passives swapped: "was struck by X"), noun triggers their
+possessor and modifiers ("Russia's strike", "US drone strike"), "between X and Y", prepositional targets
+("strikes on X", "talks with X") and the subject of the light verb that reports them ("X held talks",
+"X passed a resolution"). Clauses hanging on the trigger supply targets ("the strike that killed X",
+"a resolution urging X to withdraw").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Token
+
+from pipeline.codebook.schema import EventType, Rule
+from pipeline.coding.actors import ActorLexicon, ActorMarks, code_phrase
+from pipeline.coding.syntax import (
+    conjuncts,
+    direct_objects,
+    is_verbal,
+    np_tokens,
+    passive_agents,
+    passive_subjects,
+    prep_objects,
+    subjects,
+)
+from pipeline.records import Actor
+
+OWN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
+OBJECT_PREPS = ("on", "against")
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _reporting_verb(trigger: Token, light_verbs: Sequence[str]) -> Token | None:
+    """The verb that reports a noun event: 'held' in 'X held talks', 'arrived' in 'arrived on a visit'."""
+    head = trigger.head
+    if head == trigger:
+        return None
+    if trigger.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and is_verbal(head) and head.lemma_.lower() in light_verbs:
+        return head
+    if trigger.dep_ == "pobj" and head.dep_ == "prep" and is_verbal(head.head):
+        return head.head
+    return None
+
+
+def attribute(
+    trigger: Token, rule: Rule, spec: EventType, light_verbs: Sequence[str], marks: ActorMarks, lexicon: ActorLexicon
+) -> tuple[Actor | None, Actor | None]:
+    """Source and target actors for the event at `trigger` (either may be None)."""
+    target_preps = list(rule.target_preps if rule.target_preps is not None else spec.target_preps)
+    instruments = set(spec.instruments)
+
+    def not_instrument(tokens: Iterable[Token]) -> list[Token]:
+        return [t for t in tokens if t.lemma_.lower() not in instruments or _has_name(t, marks)]
+
+    sources: list[Token] = []
+    targets: list[Token] = []
+    content: list[Token] = []  # targets read from a clause on the trigger: used only when nothing better
+    own: list[Actor] = []
+    if is_verbal(trigger):
+        if _is_passive(trigger):
+            sources += passive_agents(trigger)
+            targets += passive_subjects(trigger)
+        else:
+            sources += subjects(trigger)
+            if rule.direct_object == "target":
+                targets += not_instrument(direct_objects(trigger))
+        targets += prep_objects(trigger, target_preps)
+    else:
+        own = _modifier_actors(trigger, marks, lexicon, instruments)
+        between = prep_objects(trigger, ["between", "among"])
+        sources += prep_objects(trigger, spec.source_preps)
+        verb = _reporting_verb(trigger, light_verbs)
+        if verb is not None and trigger.dep_ == "nsubj":
+            targets += not_instrument(direct_objects(verb))
+        elif verb is not None:
+            reporter = passive_agents(verb) if trigger.dep_ == "nsubjpass" else subjects(verb)
+            if sources and not own:
+                targets += reporter  # "accepted an invitation from X": X invited the subject
+            else:
+                sources += reporter
+            targets += prep_objects(verb, target_preps)
+            if trigger.dep_ == "pobj":
+                targets += not_instrument(direct_objects(verb))
+        if trigger.dep_ == "nsubj" and is_verbal(trigger.head):
+            targets += not_instrument(direct_objects(trigger.head))
+        if between and not (own or sources):
+            sources, targets = between[:1], between[1:] + targets
+        else:
+            targets = between + targets
+        targets += prep_objects(trigger, target_preps)
+        for clause in (c for c in trigger.children if c.dep_ in {"relcl", "acl"} and is_verbal(c)):
+            if clause.dep_ == "acl" and clause.tag_ == "VBN":
+                sources += passive_agents(clause)
+            else:
+                objects = not_instrument(direct_objects(clause))
+                content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
+                content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
+    source_actors = own + _code_all(sources, marks, lexicon, trigger)
+    source = _best(source_actors)
+    target = None
+    for candidates in (targets, content):
+        target = target or _best([a for a in _code_all(candidates, marks, lexicon, trigger) if not _same(a, source)])
+    if target is None and spec.reciprocal:
+        target = _best([a for a in source_actors if not _same(a, source)])
+    if source is not None and spec.source_role and source.role is None and source.country and source.code == source.country:
+        source = Actor(source.code + spec.source_role, source.country, source.text, spec.source_role, source.ref)
+    return source, target
+
+
+def _has_name(token: Token, marks: ActorMarks) -> bool:
+    return any(t.i in marks.names for t in np_tokens(token))
+
+
+def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, instruments: set[str]) -> list[Actor]:
+    """Actors named in a noun trigger's own modifiers: 'Russia's strike', 'Iraq-US talks' (one per country).
+
+    Instruments are not actors: the 'drone' of 'a drone strike' says how, not who.
+    """
+    found: list[Actor] = []
+    for child in trigger.children:
+        if child.dep_ in OWN_MODIFIERS and child.lemma_ not in instruments:
+            found += _code_all(conjuncts(child), marks, lexicon, trigger)
+    return [a for a in found if a.code or a.ref]
+
+
+def _countries_inside(token: Token, marks: ActorMarks) -> list[str]:
+    """Distinct countries named in a phrase, in order ('U.S. and Russian negotiators' names two)."""
+    found: list[str] = []
+    for t in np_tokens(token):
+        if t.i in marks.names:
+            country = marks.names[t.i][0].country
+            if country and country not in found:
+                found.append(country)
+    return found
+
+
+def _code_all(heads: Iterable[Token], marks: ActorMarks, lexicon: ActorLexicon, trigger: Token) -> list[Actor]:
+    """Code each head once, skipping the trigger itself; a phrase naming two countries gives two actors."""
+    actors: list[Actor] = []
+    seen: set[int] = set()
+    for head in heads:
+        if head.i in seen or head.i == trigger.i:
+            continue
+        seen.add(head.i)
+        actor = code_phrase(head, marks, lexicon)
+        if actor is None:
+            continue
+        countries = _countries_inside(head, marks)
+        if len(countries) > 1 and actor.country in countries:
+            role = actor.role or ""
+            actors += [Actor(c + role, c, actor.text, actor.role) for c in countries]
+        else:
+            actors.append(actor)
+    return actors
+
+
+def _best(actors: list[Actor]) -> Actor | None:
+    """Prefer an actor with a country or IGO code, then one the article can resolve, then a role, then words."""
+    ranks = (
+        lambda a: a.code is not None and (a.country is not None or a.ref is None and len(a.code) > 3),
+        lambda a: a.ref in {"name", "pronoun", "dyad", "role"},
+        lambda a: a.code is not None,
+        lambda a: True,
+    )
+    for wanted in ranks:
+        for actor in actors:
+            if wanted(actor):
+                return actor
+    return None
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.key is not None and b.key is not None:
+        return a.key == b.key
+    return a.text == b.text

@@ -1,0 +1,135 @@
+"""Modality from the parse: is a matched event asserted, planned, or not an event at all?
+
+Negated ("did not meet"), hypothetical ("could strike", "if ... strikes"), threatened, refused, failed,
+cancelled and draft events are dropped; announced or agreed ones are planned. The cue words live in the
+codebook's `modality` section; this module only walks the parse upward from the trigger, and each
+dependency relation decides which cues of the governing word apply:
+
+- xcomp (agreed *to meet*), conj (will meet *and talk*), dobj/nsubjpass of a noun trigger (*cancelled*
+  the talks): the governing clause's negation, auxiliaries and governor words all apply;
+- ccomp (denied *that it struck*), acl (an invitation *to visit*): only governor words apply;
+- nsubj (the talks *will take place*): future auxiliaries apply, negation and modals only with verbs of
+  occurrence (take place, happen);
+- pobj (threat *of strikes*, *without* a meeting): the preposition and the word it hangs on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.codebook.schema import Modality
+from pipeline.coding.syntax import is_verbal
+
+FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd"})
+GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on"})  # threat of, calls for, invitation to, plans on
+NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """`status` is asserted, planned or dropped; `reason` says which cue decided it."""
+
+    status: str
+    reason: str | None = None
+
+
+def _lemma(token: Token) -> str:
+    """Lemma with its particle, so that 'called off' reads as 'call off'."""
+    lemma = token.lemma_.lower()
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{lemma} {particle}" if particle else lemma
+
+
+def assess(trigger: Token, cues: Modality) -> Assessment:
+    """The strongest cue on the path from the trigger up through the words that govern it."""
+    planned: str | None = None
+    for child in trigger.children:
+        word = child.lemma_.lower()
+        if child.dep_ in {"neg", "det"} and word in cues.negators:
+            return Assessment("dropped", f"negated by '{child.text}'")
+        if child.dep_ in NOUN_MODIFIERS and word in cues.drop_modifiers:
+            return Assessment("dropped", f"'{child.text} {trigger.text}'")
+        if child.dep_ in NOUN_MODIFIERS and word in cues.planned_modifiers:
+            planned = f"'{child.text} {trigger.text}'"
+    verdict = _clause_cues(trigger, cues, negation=True)
+    if verdict and verdict.status == "dropped":
+        return verdict
+    planned = planned or (verdict.reason if verdict else None)
+    node = trigger
+    for _ in range(10):
+        relation, parent = node.dep_, node.head
+        if parent == node:
+            break
+        if relation == "pobj":
+            if parent.lower_ in cues.negators:
+                return Assessment("dropped", f"'{parent.text} {trigger.text}'")
+            governs = parent.lower_ in GOVERNING_PREPS and parent.head != parent
+            verdict = _governor(parent.head, cues) if governs else None
+            if verdict and verdict.status == "dropped":
+                return verdict
+            planned = planned or (verdict.reason if verdict else None)
+            break
+        if relation == "nsubj":
+            occurrence = _lemma(parent) in cues.occurrence_verbs
+            verdict = _clause_cues(parent, cues, negation=occurrence, modals=occurrence)
+        elif relation in FULL_CLAUSE or relation == "ccomp":
+            verdict = _clause_cues(parent, cues, negation=True) if relation in FULL_CLAUSE else None
+            if relation != "conj" and (verdict is None or verdict.status != "dropped"):
+                verdict = _governor(parent, cues) or verdict
+        elif relation == "acl":
+            verdict = _governor(parent, cues)
+        else:
+            break
+        if verdict and verdict.status == "dropped":
+            return verdict
+        planned = planned or (verdict.reason if verdict else None)
+        if relation == "nsubj":
+            break
+        node = parent
+    return Assessment("planned", planned) if planned else Assessment("asserted")
+
+
+def _governor(word: Token, cues: Modality) -> Assessment | None:
+    """A governing word that cancels (threatened, vetoed, declined) or plans (agreed, scheduled) the event."""
+    for lemma in (_lemma(word), word.lemma_.lower()):
+        if lemma in cues.drop_governors:
+            return Assessment("dropped", f"governed by '{word.text}'")
+        if lemma in cues.planned_governors:
+            return Assessment("planned", f"governed by '{word.text}'")
+    return None
+
+
+def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = True) -> Assessment | None:
+    """Negation, modal and future auxiliaries, and hypothetical subordinators attached to one clause head.
+
+    'would' in a clause reported by another verb (said it would meet) is future-in-the-past, not a hypothesis.
+    """
+    if not is_verbal(head):
+        return None
+    found: Assessment | None = None
+    for child in head.children:
+        word, lemma = child.lower_, child.lemma_.lower()
+        if negation and child.dep_ == "neg":
+            return Assessment("dropped", f"negated by '{child.text}'")
+        if child.dep_ == "mark" and lemma in cues.hypothetical_marks:
+            return Assessment("dropped", f"hypothetical '{child.text}'")
+        if child.dep_ not in {"aux", "auxpass"}:
+            continue
+        if word in cues.future_aux or lemma in cues.future_aux or (word == "would" and head.dep_ == "ccomp"):
+            found = Assessment("planned", f"future '{child.text}'")
+        elif modals and (word in cues.hypothetical_aux or lemma in cues.hypothetical_aux):
+            return Assessment("dropped", f"hypothetical '{child.text}'")
+    return found
+
+
+def is_back_reference(trigger: Token, cues: Modality) -> bool:
+    """A definite event noun not reported as happening here ("the attack prompted", "condemned the strikes")."""
+    if is_verbal(trigger):
+        return False
+    definite = any(c.dep_ in {"det", "poss"} and c.lower_ in cues.reference_determiners for c in trigger.children)
+    if not definite:
+        return False
+    reported_here = trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lemma_.lower() in cues.light_verbs
+    return not reported_here

@@ -1,0 +1,136 @@
+"""Coding one sentence: a pure function of (parsed sentence, compiled codebook, publication date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.codebook.compile import CompiledRules, compile_rules
+from pipeline.codebook.load import Codebook
+from pipeline.codebook.schema import Rule
+from pipeline.coding.actors import ActorLexicon, build_lexicon, mark_actors, person_names
+from pipeline.coding.attribution import attribute
+from pipeline.coding.dates import date_for, date_expressions
+from pipeline.coding.matching import match_rules
+from pipeline.coding.modality import assess, is_back_reference
+from pipeline.records import Actor, EventDate
+
+
+@dataclass(frozen=True)
+class Coder:
+    """The codebook compiled against one spaCy pipeline's vocabulary; build once per process."""
+
+    codebook: Codebook
+    compiled: CompiledRules
+    lexicon: ActorLexicon
+    rules: dict[str, Rule]
+    order: dict[str, int]
+
+
+def build_coder(codebook: Codebook, nlp: Language) -> Coder:
+    """Compile rules and actor names; a pattern spaCy rejects stops here with the rule named."""
+    return Coder(
+        codebook=codebook,
+        compiled=compile_rules(codebook, nlp.vocab),
+        lexicon=build_lexicon(codebook.actors, nlp),
+        rules={rule.id: rule for rule in codebook.rules},
+        order={rule.id: n for n, rule in enumerate(codebook.rules)},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceEvent:
+    """An event found in one sentence, before the article pass links it to others."""
+
+    trigger: str
+    trigger_start: int
+    trigger_index: int
+    event_type: str
+    cameo_code: str
+    rule_id: str
+    modality: str
+    is_reference: bool
+    source: Actor | None
+    target: Actor | None
+    date: EventDate
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceCoding:
+    """Events of one sentence plus the people it names with their codes (for later bare mentions)."""
+
+    events: tuple[SentenceEvent, ...]
+    people: tuple[tuple[str, Actor], ...]
+    competing: tuple[tuple[str, tuple[str, ...]], ...]  # (winning rule, rules it beat) per contested trigger
+
+
+def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> SentenceCoding:
+    """Every event the codebook finds in one parsed sentence, with modality, actors and date resolved."""
+    hits = match_rules(doc, coder.compiled, coder.rules, coder.order)
+    marks = mark_actors(doc, coder.lexicon)
+    people = tuple(person_names(doc, marks, coder.lexicon))
+    cues = coder.codebook.events.modality
+    expressions = date_expressions(doc) if hits else []
+    found: list[SentenceEvent] = []
+    for hit in hits:
+        trigger = doc[hit.trigger]
+        assessment = assess(trigger, cues)
+        if assessment.status == "dropped":
+            continue
+        spec = coder.codebook.events.event_types[hit.rule.event_type]
+        code = hit.cameo_code
+        if assessment.status == "planned":
+            planned = hit.rule.planned or spec.planned
+            if planned == "drop":
+                continue
+            code = planned
+        source, target = attribute(trigger, hit.rule, spec, cues.light_verbs, marks, coder.lexicon)
+        found.append(
+            SentenceEvent(
+                trigger=trigger.text,
+                trigger_start=trigger.idx,
+                trigger_index=trigger.i,
+                event_type=hit.rule.event_type,
+                cameo_code=code,
+                rule_id=hit.refinement_id or hit.rule.id,
+                modality=assessment.status,
+                is_reference=is_back_reference(trigger, cues),
+                source=source,
+                target=target,
+                date=date_for(trigger, published, expressions),
+            )
+        )
+    competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
+    return SentenceCoding(events=_one_per_event(found), people=people, competing=competing)
+
+
+def _one_per_event(events: list[SentenceEvent]) -> tuple[SentenceEvent, ...]:
+    """Two triggers of one event in a sentence ('an airstrike killed') give one row: the most specific code."""
+    kept: list[SentenceEvent] = []
+    for event in events:
+        twin = next((k for k in kept if _same_event(k, event)), None)
+        if twin is None:
+            kept.append(event)
+        elif _specificity(event) > _specificity(twin):
+            kept[kept.index(twin)] = event
+    return tuple(kept)
+
+
+def _key(actor: Actor | None) -> str | None:
+    return actor.key if actor else None
+
+
+def _same_event(a: SentenceEvent, b: SentenceEvent) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    pairs = ((_key(a.source), _key(b.source)), (_key(a.target), _key(b.target)))
+    return all(x is None or y is None or x == y for x, y in pairs)
+
+
+def _specificity(event: SentenceEvent) -> tuple[int, bool, int, int]:
+    """More coded actors, then a specific code over a CAMEO residual (190, 040: codes ending in 0), then earlier."""
+    coded = sum(actor is not None and actor.code is not None for actor in (event.source, event.target))
+    return (coded, not event.cameo_code.endswith("0"), len(event.cameo_code), -event.trigger_index)

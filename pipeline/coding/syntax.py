@@ -1,0 +1,137 @@
+"""Small readings of the dependency parse shared by event matching, actor attribution and dating.
+
+en_core_web_sm's parse is good but not perfect; the few fallbacks here (a subject found just left of its
+verb when the parser attached it elsewhere) are stated where they are used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+NP_MODIFIER_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "appos", "flat", "quantmod", "predet", "prt"}
+)
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+VERBAL_POS = frozenset({"VERB", "AUX"})
+
+
+def is_verbal(token: Token) -> bool:
+    return token.pos_ in VERBAL_POS
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it (X, Y and Z), in sentence order."""
+    return sorted({token, *token.conjuncts}, key=lambda t: t.i)
+
+
+def stolen_subject(verb: Token) -> Token | None:
+    """A verb with no subject whose left neighbour noun phrase was attached elsewhere by the parser.
+
+    "..., Iraq's Parliament passed a resolution" is sometimes parsed with "Parliament" as an apposition
+    of an earlier noun; English puts the subject right before its verb, so that phrase is taken back.
+    """
+    if verb.dep_ in {"xcomp", "relcl", "acl", "conj", "amod", "pcomp"} or verb.tag_ in {"VBG", "VBN"} and verb.dep_ != "ROOT":
+        return None
+    if any(child.dep_ in SUBJECT_DEPS or child.dep_ == "expl" for child in verb.children):
+        return None
+    left = verb.i - 1
+    doc = verb.doc
+    while left >= verb.sent.start and doc[left].dep_ in {"advmod", "aux", "auxpass", "neg"}:
+        left -= 1
+    if left < verb.sent.start:
+        return None
+    candidate = doc[left]
+    if candidate.pos_ in {"NOUN", "PROPN"} and candidate.head != verb and candidate.dep_ in {"appos", "conj", "dobj", "pobj", "npadvmod"}:
+        return candidate
+    return None
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Heads of the verb's active subject, inherited through xcomp/conj/relcl/acl when the verb has none."""
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if found:
+        return [t for head in found for t in conjuncts(head)]
+    stolen = stolen_subject(verb)
+    if stolen is not None:
+        return [stolen]
+    if verb.dep_ in {"xcomp", "conj"} and verb.head != verb and is_verbal(verb.head):
+        return subjects(verb.head) if verb.dep_ == "xcomp" or not _has_object_subject(verb) else []
+    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in NOMINAL_POS:
+        return [verb.head]
+    return []
+
+
+def _has_object_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    """Objects of the verb's passive 'by' phrase (was struck by X)."""
+    return [t for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)]
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    return [t for c in verb.children if c.dep_ in {"dobj", "dative"} for t in conjuncts(c)]
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the token's prepositions among `preps` ("strikes on X", "met with X")."""
+    wanted = set(preps)
+    found: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in wanted:
+            found += [t for pobj in prep.children if pobj.dep_ == "pobj" for t in conjuncts(pobj)]
+    return found
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The noun phrase headed by `head`: its modifiers and 'of' phrases, without clauses.
+
+    Coordination inside a modifier stays in ('U.S. and Russian negotiators', 'ministers of India and
+    China'); coordination of the head itself does not (that is two phrases).
+    """
+    collected: set[Token] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        if token in collected:
+            continue
+        collected.add(token)
+        for child in token.children:
+            if child.dep_ in NP_MODIFIER_DEPS and not _taken_as_subject(child):
+                stack.append(child)
+            elif child.dep_ in {"conj", "cc"} and token != head:
+                stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                collected.add(child)
+                stack += [pobj for pobj in child.children if pobj.dep_ == "pobj"]
+    return sorted(collected, key=lambda t: t.i)
+
+
+def _taken_as_subject(token: Token) -> bool:
+    """True for an apposition the parser hung here that really is the subject of the next verb."""
+    if token.dep_ != "appos":
+        return False
+    nxt = token.i + 1
+    doc = token.doc
+    while nxt < len(doc) and doc[nxt].dep_ in {"advmod", "aux", "auxpass", "neg"}:
+        nxt += 1
+    return nxt < len(doc) and is_verbal(doc[nxt]) and stolen_subject(doc[nxt]) == token
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges on the dependency path between two tokens of one sentence (large if unconnected)."""
+    ancestors_a = [a, *a.ancestors]
+    depth = {t.i: n for n, t in enumerate(ancestors_a)}
+    for steps, t in enumerate([b, *b.ancestors]):
+        if t.i in depth:
+            return depth[t.i] + steps
+    return 10_000

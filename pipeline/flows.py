@@ -1,0 +1,101 @@
+"""Prefect orchestration: thin tasks around the pure pipeline (plan, read, code, write, summarise).
+
+Tasks hold no coding logic; they add retries on I/O, names in the Prefect UI, and the run summary
+artifact. The engine (model + compiled codebook) is built once per flow run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+
+from pipeline.engine import Engine, build_engine, code_articles
+from pipeline.ingest.chunks import Chunk, plan_chunks, read_chunk
+from pipeline.ingest.discover import discover
+from pipeline.output.parquet import prepare_output, write_table
+from pipeline.output.rows import quarantine_rows
+from pipeline.output.schema import MENTIONS, QUARANTINE, TABLES
+from pipeline.records import Article, Rejected
+from pipeline.settings import Settings
+from pipeline.summary import RunSummary
+
+
+@task(name="plan", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def plan_task(inputs: list[str], batch_size: int) -> list[Chunk]:
+    return plan_chunks(discover([Path(p) for p in inputs]), batch_size)
+
+
+@task(name="read", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def read_task(chunk: Chunk, known_names: frozenset[str], max_chars: int) -> list[Article | Rejected]:
+    return list(read_chunk(chunk, known_names, max_chars))
+
+
+@task(name="code", cache_policy=NO_CACHE)
+def code_task(engine: Engine, articles: list[Article], coded_at: dt.datetime) -> list[dict[str, Any]]:
+    return code_articles(engine, articles, coded_at)
+
+
+@task(name="write", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def write_task(rows: list[dict[str, Any]], table: str, out: str, key: str) -> int:
+    schema = MENTIONS if table == "mentions" else QUARANTINE
+    write_table(rows, schema, Path(out) / table, key, partitioned=table == "mentions")
+    return len(rows)
+
+
+@task(name="summarise", cache_policy=NO_CACHE)
+def summarise_task(summary: RunSummary, out: str, run_id: str) -> dict[str, Any]:
+    report = summary.to_dict()
+    runs = Path(out) / "_runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    (runs / f"{run_id}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    create_markdown_artifact(summary.to_markdown(), key="eventcoder-run-summary", description="eventcoder run summary")
+    return report
+
+
+@flow(name="eventcoder-run")
+def run_flow(inputs: list[str], out: str, settings: dict[str, Any]) -> dict[str, Any]:
+    """Code every article under `inputs` into `out/mentions`, setting bad records aside in `out/quarantine`."""
+    started = time.perf_counter()
+    config = Settings(**settings)
+    engine = build_engine(config)
+    coded_at = dt.datetime.now(dt.UTC)
+    run_id = coded_at.strftime("%Y%m%dT%H%M%S%fZ")
+    known_names = engine.codebook.actors.single_word_names()
+    summary = RunSummary(model=engine.model, codebook_version=engine.codebook.version, out=out)
+    chunks = plan_task(inputs, config.batch_size)
+    prepare_output(Path(out), TABLES)
+    summary.files = len({p for chunk in chunks for p in chunk.paths})
+    seen: set[str] = set()
+    for chunk in chunks:
+        records = read_task(chunk, known_names, config.max_article_chars)
+        articles: list[Article] = []
+        rejected: list[Rejected] = []
+        for record in records:
+            if isinstance(record, Rejected):
+                rejected.append(record)
+            elif record.id in seen:
+                summary.duplicates += 1
+            else:
+                seen.add(record.id)
+                articles.append(record)
+        summary.records_read += len(records)
+        summary.articles_coded += len(articles)
+        summary.quarantined.update(r.reason for r in rejected)
+        summary.words += sum(len(a.text.split()) for a in articles)
+        coding_started = time.perf_counter()
+        rows = code_task(engine, articles, coded_at)
+        summary.coding_seconds += time.perf_counter() - coding_started
+        summary.articles_with_events += len({r["article_id"] for r in rows})
+        summary.rows_by_type.update(r["event_type"] for r in rows)
+        summary.rows_by_date_source.update(r["date_source"] for r in rows)
+        write_task(rows, "mentions", out, chunk.key)
+        write_task(quarantine_rows(rejected, coded_at), "quarantine", out, chunk.key)
+    summary.elapsed_seconds = time.perf_counter() - started
+    return summarise_task(summary, out, run_id)

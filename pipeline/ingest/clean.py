@@ -1,0 +1,70 @@
+"""Text cleaning shared by every input format: page furniture, datelines, agency credits, lost hyphens.
+
+What is removed is not article text (PressReader footers, lone dashes, "-AP"), so it must never reach the
+parser, where it would glue itself to real sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+FURNITURE_LINES = (
+    re.compile(r"^newspapers (in|from) [\w .'-]+$", re.IGNORECASE),
+    re.compile(r"^[\s\-–—_•*·|=~]+$"),
+    re.compile(r"^(copyright|©|\(c\)).{0,120}$", re.IGNORECASE),
+    re.compile(r"^all rights reserved\.?$", re.IGNORECASE),
+    re.compile(r"^(share|print|email) (this|the) (article|story|page)\.?$", re.IGNORECASE),
+)
+AGENCIES = r"AP|AFP|Reuters|dpa|DPA|Xinhua|PA|Bloomberg|ANSA|EFE|Kyodo|TASS|IANS|PTI|UPI"
+AGENCY_CREDIT = re.compile(rf"\s*[-–—]\s*(?:{AGENCIES})\s*$")
+DATELINE = re.compile(rf"^[A-Z][A-Z .,'/-]{{2,60}}(?:\((?:{AGENCIES})\))?\s*[-–—]+\s+(?=[A-Z\"“])")
+CAMEL_JOIN = re.compile(r"\b([A-Z][a-z]+|[A-Z]{2,3})([A-Z][a-z]+|[A-Z]{2,3})\b")
+TITLE_MAX_WORDS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    text: str
+    title: str | None
+
+
+def repair_joins(text: str, known_names: frozenset[str]) -> str:
+    """Restore hyphens lost in extraction when both halves are known names: 'IraqUS' → 'Iraq-US'."""
+
+    def fix(found: re.Match[str]) -> str:
+        left, right = found.group(1), found.group(2)
+        if left in known_names and right in known_names:
+            return f"{left}-{right}"
+        return found.group(0)
+
+    return CAMEL_JOIN.sub(fix, text)
+
+
+def clean_text(raw: str, known_names: frozenset[str], source: str | None = None, title: str | None = None) -> CleanText:
+    """Normalise Unicode, drop furniture lines, a leading outlet name, a dateline and a trailing agency credit.
+
+    A short first paragraph without final punctuation is the headline: it becomes the title (or is
+    dropped when the title is already known), not a sentence.
+    """
+    text = unicodedata.normalize("NFKC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    blocks = [[" ".join(line.split()) for line in block.split("\n")] for block in re.split(r"\n\s*\n", text)]
+    lines = [[line for line in block if line and not any(rule.match(line) for rule in FURNITURE_LINES)] for block in blocks]
+    lines = [block for block in lines if block]
+    if lines and source and lines[0][0].casefold() == source.casefold():
+        lines[0].pop(0)
+        lines = [block for block in lines if block]
+    if lines and (len(lines) > 1 or len(lines[0]) > 1) and _is_headline(lines[0][0]):
+        headline = lines[0].pop(0)
+        title = title or headline
+    kept = [" ".join(block) for block in lines if block]
+    if kept:
+        kept[0] = DATELINE.sub("", kept[0], count=1)
+        kept[-1] = AGENCY_CREDIT.sub("", kept[-1])
+    body = "\n\n".join(repair_joins(p, known_names) for p in kept if p)
+    return CleanText(text=body, title=title)
+
+
+def _is_headline(paragraph: str) -> bool:
+    return len(paragraph.split()) <= TITLE_MAX_WORDS and not paragraph.rstrip().endswith((".", "!", "?", '"', "”", ":"))

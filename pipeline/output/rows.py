@@ -1,0 +1,88 @@
+"""Turn coded mentions and rejected records into rows of the output schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pipeline.codebook.cameo import CameoCode
+from pipeline.records import Actor, Article, Mention, Rejected
+
+
+def mention_id(mention: Mention) -> str:
+    """Stable across runs and codebook versions: the same trigger in the same sentence keeps its id."""
+    key = f"{mention.article_id}\x1f{mention.sentence_index}\x1f{mention.trigger_start}\x1f{mention.event_type}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _actor(prefix: str, actor: Actor | None) -> dict[str, Any]:
+    return {
+        f"{prefix}_actor": actor.code if actor else None,
+        f"{prefix}_country": actor.country if actor else None,
+        f"{prefix}_actor_name": actor.text or None if actor else None,
+    }
+
+
+def mention_rows(
+    article: Article,
+    mentions: Iterable[Mention],
+    cameo: Mapping[str, CameoCode],
+    codebook_version: str,
+    model: str,
+    coded_at: dt.datetime,
+) -> list[dict[str, Any]]:
+    """One output row per mention, with CAMEO attributes looked up and run metadata attached."""
+    rows = []
+    for m in mentions:
+        code = cameo[m.cameo_code]
+        event_date = m.date.date
+        rows.append(
+            {
+                "mention_id": mention_id(m),
+                "article_id": m.article_id,
+                "sentence_index": m.sentence_index,
+                "sentence": m.sentence,
+                "trigger": m.trigger,
+                "trigger_start": m.trigger_start,
+                "event_type": m.event_type,
+                "cameo_code": m.cameo_code,
+                "cameo_root": code.root,
+                "quad_class": code.quad_class,
+                "goldstein": code.goldstein,
+                "modality": m.modality,
+                "is_reference": m.is_reference,
+                **_actor("source", m.source),
+                **_actor("target", m.target),
+                "event_date": event_date,
+                "date_precision": m.date.precision,
+                "date_source": m.date.source,
+                "date_text": m.date.text,
+                "published": article.published,
+                "source_name": article.source,
+                "url": article.url,
+                "title": article.title,
+                "rule_id": m.rule_id,
+                "codebook_version": codebook_version,
+                "model": model,
+                "coded_at": coded_at,
+                "year": event_date.year if event_date else None,
+                "month": event_date.month if event_date else None,
+            }
+        )
+    return rows
+
+
+def quarantine_rows(rejected: Iterable[Rejected], when: dt.datetime) -> list[dict[str, Any]]:
+    return [
+        {
+            "origin": r.origin,
+            "reason": r.reason,
+            "message": r.message,
+            "article_id": r.article_id,
+            "excerpt": r.excerpt,
+            "quarantined_at": when,
+        }
+        for r in rejected
+    ]

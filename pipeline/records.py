@@ -1,0 +1,77 @@
+"""Plain records passed between stages. Frozen: a stage never edits what an earlier stage produced."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned news article, ready for coding."""
+
+    id: str
+    text: str
+    published: dt.date | None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    origin: str = ""  # file (and line) it was read from, for tracing
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input record that could not be coded, kept with the reason so nothing is silently lost."""
+
+    origin: str
+    reason: str  # short machine-readable code, e.g. "invalid_json"
+    message: str
+    article_id: str | None = None
+    excerpt: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A coded actor: CAMEO code (country + role, or IGO...), its country and the words it came from."""
+
+    code: str | None
+    country: str | None
+    text: str
+    role: str | None = None
+    ref: str | None = None  # set when the words point elsewhere: "dyad" (the sides), "pronoun" (he), "name" (a person)
+
+    @property
+    def key(self) -> str | None:
+        """What identifies the actor when comparing mentions: its country, else an IGO/group code, else None."""
+        if self.country:
+            return self.country
+        return self.code if self.code and len(self.code) > 3 else None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened and how we know."""
+
+    date: dt.date | None
+    source: str  # explicit | relative | linked | publication | none
+    precision: str | None = None  # day | week | month | year
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One coded event in one sentence, with everything needed to explain it."""
+
+    article_id: str
+    sentence_index: int
+    sentence: str
+    trigger: str
+    trigger_start: int  # character offset of the trigger in the sentence
+    event_type: str
+    cameo_code: str
+    rule_id: str
+    modality: str  # asserted | planned
+    is_reference: bool
+    source: Actor | None
+    target: Actor | None
+    date: EventDate
