@@ -110,30 +110,31 @@ def _report_text(report: dict) -> str:
 def codebook_validate(
     path: Annotated[Optional[Path], typer.Argument(help="Codebook folder (default: the shipped codebooks).")] = None,
 ) -> None:
-    """Validate the codebooks: schema, cross-entry checks, and every pattern compiled by spaCy."""
-    import spacy
-
+    """Validate the codebooks: schema, cross-entry checks, and every pattern compiled against the model's labels."""
     from pipeline.codebook import load_codebook
-    from pipeline.codebook.compile import compile_rules
-    from pipeline.settings import default_codebook_dir
+    from pipeline.codebook.compile import compile_rules, pipeline_labels
+    from pipeline.codebook.examples import example_cases
+    from pipeline.nlp import load_model
+    from pipeline.settings import default_codebook_dir, load_settings
 
     folder = path or default_codebook_dir()
     try:
         if not folder.is_dir():
             raise UsageError(f"codebook folder {folder} does not exist")
         codebook = load_codebook(folder)
-        compile_rules(codebook, spacy.blank("en").vocab)
+        nlp = load_model(load_settings().model)
+        compile_rules(codebook, nlp.vocab, pipeline_labels(nlp.pipe_labels))
     except UsageError as exc:
         fail(str(exc))
     refinements = sum(len(r.refinements) for r in codebook.rules)
-    examples = sum(len(r.examples.positive) + len(r.examples.negative) for r in codebook.rules)
+    examples = len(example_cases(codebook))
     by_type: dict[str, int] = {}
     for rule in codebook.rules:
         by_type[rule.event_type] = by_type.get(rule.event_type, 0) + 1
     typer.echo(
         f"codebook {folder} is valid: version {codebook.version}; {len(codebook.rules)} rules "
         f"({', '.join(f'{k} {v}' for k, v in sorted(by_type.items()))}), {refinements} refinements, "
-        f"{examples} rule examples; {len(codebook.actors.countries)} countries, {len(codebook.actors.actors)} named actors, "
+        f"{examples} examples; {len(codebook.actors.countries)} countries, {len(codebook.actors.actors)} named actors, "
         f"{len(codebook.actors.roles)} roles"
     )
 

@@ -6,6 +6,7 @@ rule id, so every match can be traced to the YAML entry that produced it (as spa
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -30,6 +31,9 @@ OPERATORS = {
 }
 SPACY_ATTRS = {"lemma": "LEMMA", "lower": "LOWER", "pos": "POS", "tag": "TAG", "dep": "DEP", "ent_type": "ENT_TYPE"}
 Kind = Literal["pattern", "exclusion", "refinement"]
+UNIVERSAL_POS = frozenset(
+    "ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X SPACE".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +82,53 @@ def to_dependency_pattern(pattern: Pattern) -> list[dict[str, Any]]:
     return nodes
 
 
-def compile_rules(codebook: Codebook, vocab: Vocab) -> CompiledRules:
-    """Add every pattern to one matcher; a pattern spaCy rejects is reported with its rule id."""
+def pipeline_labels(pipe_labels: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+    """Labels the loaded model can assign, by pattern attribute: a value outside them would never match."""
+    labels = {"pos": UNIVERSAL_POS}
+    if "parser" in pipe_labels:
+        labels["dep"] = frozenset(pipe_labels["parser"]) | {"ROOT", "dep"}
+    if "tagger" in pipe_labels:
+        labels["tag"] = frozenset(pipe_labels["tagger"])
+    if "ner" in pipe_labels:
+        labels["ent_type"] = frozenset(pipe_labels["ner"])
+    return labels
+
+
+def _specs(pattern: Pattern) -> Iterator[TokenSpec]:
+    if pattern.trigger is not None:
+        yield pattern.trigger
+    stack = list(pattern.with_)
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(node.with_)
+
+
+def _unknown_labels(pattern: Pattern, labels: Mapping[str, frozenset[str]]) -> list[str]:
+    unknown = []
+    for spec in _specs(pattern):
+        for name, value in spec.attributes().items():
+            if name not in labels:
+                continue
+            values = value.not_ if isinstance(value, NotIn) else value if isinstance(value, tuple) else (value,)
+            unknown += [f"{name} '{v}'" for v in values if v not in labels[name]]
+    return unknown
+
+
+def compile_rules(codebook: Codebook, vocab: Vocab, labels: Mapping[str, frozenset[str]] | None = None) -> CompiledRules:
+    """Add every pattern to one matcher; a pattern spaCy rejects, or a label the model never assigns, is
+    reported with its rule id. `labels` defaults to the universal POS tags only."""
     matcher = DependencyMatcher(vocab, validate=True)
     keys: dict[int, MatchKey] = {}
     problems: list[str] = []
+    known = labels if labels is not None else {"pos": UNIVERSAL_POS}
 
     def add(key: MatchKey, pattern: Pattern) -> None:
         name = f"{key.rule_id}#{key.kind}{key.number}"
+        unknown = _unknown_labels(pattern, known)
+        if unknown:
+            problems.append(f"rule '{key.rule_id}' {key.kind} {key.number}: {', '.join(unknown)} is never assigned by the model")
+            return
         try:
             matcher.add(name, [to_dependency_pattern(pattern)])
         except (ValueError, KeyError) as exc:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.codebook.compile import CompiledRules, compile_rules
+from pipeline.codebook.compile import CompiledRules, compile_rules, pipeline_labels
 from pipeline.codebook.load import Codebook
 from pipeline.codebook.schema import Rule
 from pipeline.coding.actors import ActorLexicon, build_lexicon, mark_actors, person_names
@@ -34,7 +34,7 @@ def build_coder(codebook: Codebook, nlp: Language) -> Coder:
     """Compile rules and actor names; a pattern spaCy rejects stops here with the rule named."""
     return Coder(
         codebook=codebook,
-        compiled=compile_rules(codebook, nlp.vocab),
+        compiled=compile_rules(codebook, nlp.vocab, pipeline_labels(nlp.pipe_labels)),
         lexicon=build_lexicon(codebook.actors, nlp),
         rules={rule.id: rule for rule in codebook.rules},
         order={rule.id: n for n, rule in enumerate(codebook.rules)},

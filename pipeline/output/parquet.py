@@ -21,11 +21,8 @@ ROW_GROUP_SIZE = 128_000
 
 
 def _partition_dir(root: Path, row: dict[str, Any]) -> Path:
-    parts = []
-    for name in PARTITIONING.names:
-        value = row[name]
-        parts.append(f"{name}={'__HIVE_DEFAULT_PARTITION__' if value is None else value}")
-    return root.joinpath(*parts)
+    """year=YYYY/month=M; undated rows go to year=0/month=0, since null partitions break pandas' reader."""
+    return root.joinpath(*(f"{name}={row[name]}" for name in PARTITIONING.names))
 
 
 def write_table(rows: Sequence[dict[str, Any]], schema: pa.Schema, root: Path, batch_key: str, partitioned: bool) -> list[Path]:

@@ -67,8 +67,8 @@ def mention_rows(
                 "codebook_version": codebook_version,
                 "model": model,
                 "coded_at": coded_at,
-                "year": event_date.year if event_date else None,
-                "month": event_date.month if event_date else None,
+                "year": event_date.year if event_date else 0,
+                "month": event_date.month if event_date else 0,
             }
         )
     return rows

@@ -46,8 +46,8 @@ MENTIONS = pa.schema(
         _field("codebook_version", pa.string(), "Codebook version and content hash that produced the row.", False),
         _field("model", pa.string(), "spaCy model name and version that parsed the sentence.", False),
         _field("coded_at", pa.timestamp("us", tz="UTC"), "When the row was coded.", False),
-        _field("year", pa.int16(), "Partition column: year of event_date (null when event_date is null)."),
-        _field("month", pa.int8(), "Partition column: month of event_date (null when event_date is null)."),
+        _field("year", pa.int16(), "Partition column: year of event_date; 0 when event_date is null.", False),
+        _field("month", pa.int8(), "Partition column: month of event_date; 0 when event_date is null.", False),
     ],
     metadata={"table": "mentions", "description": "One row per coded event per sentence."},
 )

@@ -1,0 +1,96 @@
+"""Coding behaviour beyond single rules: modality, attribution from the parse, and the article pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+def _only(mentions, event_type: str):
+    found = [m for m in mentions if m.event_type == event_type]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Ukraine did not meet in Istanbul.",
+        "Israel threatened to strike Iranian nuclear sites.",
+        "Iran could strike US bases within hours.",
+        "If Hamas fires rockets, Israel would strike Gaza.",
+        "The talks between Iran and the US were called off.",
+        "China denied that its jets attacked Taiwan.",
+        "Russia vetoed the resolution on Syria.",
+        "North Korea declined an invitation to attend the talks.",
+        "Workers at the port went on strike.",
+        "The two companies struck a deal.",
+    ],
+)
+def test_no_event_is_coded(code_text, text: str) -> None:
+    assert code_text(text) == []
+
+
+def test_planned_meeting_is_036_with_its_actors(code_text) -> None:
+    meeting = _only(code_text("Turkish President Erdogan will visit Moscow next week."), "meeting")
+    assert (meeting.cameo_code, meeting.modality) == ("036", "planned")
+    assert meeting.source.country == "TUR" and meeting.target.country == "RUS"
+
+
+def test_passive_voice_swaps_source_and_target(code_text) -> None:
+    strike = _only(code_text("The Iraqi base was struck by Iranian missiles."), "strike")
+    assert strike.source.country == "IRN" and strike.target.country == "IRQ"
+
+
+def test_possessive_and_prepositional_target(code_text) -> None:
+    strike = _only(code_text("Russia's strike on Ukraine's power grid killed five people."), "strike")
+    assert strike.source.country == "RUS" and strike.target.country == "UKR"
+
+
+def test_hosting(code_text) -> None:
+    meeting = _only(code_text("Egypt's President hosted the Jordanian king in Cairo on Sunday."), "meeting")
+    assert meeting.cameo_code == "043"
+    assert meeting.source.country == "EGY" and meeting.target.country == "JOR"
+
+
+def test_invitation_target_is_the_invitee(code_text) -> None:
+    invitation = _only(code_text("China invited Russian President Vladimir Putin to visit Beijing."), "invitation")
+    assert invitation.source.country == "CHN" and invitation.target.code == "RUSGOV"
+    assert [m.event_type for m in code_text("China invited Russian President Vladimir Putin to visit Beijing.")] == ["invitation"]
+
+
+def test_roles_and_igos(code_text) -> None:
+    resolution = _only(code_text("The UN Security Council adopted a resolution condemning North Korea."), "resolution")
+    assert resolution.source.code == "IGOUNO" and resolution.source.country is None
+    assert resolution.target.country == "PRK"
+    strike = _only(code_text("US fighter jets struck militia positions in Iraq."), "strike")
+    assert strike.source.code == "USAMIL"
+
+
+def test_article_pass_links_names_dyads_and_dates(code_text) -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov met Iranian Foreign Minister Javad Zarif in Moscow on Monday.\n\n"
+        "The two ministers discussed the nuclear deal.\n\n"
+        "Lavrov later invited Zarif to visit Sochi."
+    )
+    mentions = code_text(text, dt.date(2020, 6, 17))
+    first, second = [m for m in mentions if m.event_type == "meeting"]
+    assert (first.source.code, first.target.code) == ("RUSGOV", "IRNGOV")
+    assert not first.is_reference and second.is_reference
+    assert (second.source.country, second.target.country) == ("RUS", "IRN")
+    assert second.date.source == "linked" and second.date.date == dt.date(2020, 6, 15)
+    invitation = _only(mentions, "invitation")
+    assert (invitation.source.code, invitation.target.code) == ("RUSGOV", "IRNGOV")
+
+
+def test_one_row_per_event_per_sentence(code_text) -> None:
+    mentions = code_text("A US airstrike killed an Iranian general near Baghdad airport.")
+    strike = _only(mentions, "strike")
+    assert strike.cameo_code == "195"
+
+
+def test_every_row_carries_its_rule(code_text, engine) -> None:
+    ids = {r.id for r in engine.codebook.rules} | {f.id for r in engine.codebook.rules for f in r.refinements}
+    for mention in code_text("Israeli jets struck Gaza as Iran and Iraq held talks and parliament passed a resolution."):
+        assert mention.rule_id in ids
