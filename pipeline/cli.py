@@ -140,6 +140,28 @@ def codebook_validate(
 
 
 @app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file (JSON Lines; format in the README).")],
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the full report as JSON here.")] = None,
+    errors: Annotated[int, typer.Option(help="How many wrongly coded records to list.")] = 20,
+) -> None:
+    """Precision, recall and F1 per event type and per rule, type confusion, sub-code and actor agreement."""
+    from pipeline.engine import build_engine
+    from pipeline.evaluate import evaluate as score
+    from pipeline.evaluate import format_report, load_gold
+    from pipeline.settings import load_settings
+
+    try:
+        records = load_gold(gold)
+        report = score(build_engine(load_settings()), records)
+    except UsageError as exc:
+        fail(str(exc))
+    typer.echo(format_report(report, errors))
+    if out is not None:
+        out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+@app.command()
 def schema(table: Annotated[str, typer.Argument(help="mentions or quarantine")] = "mentions") -> None:
     """Print the data dictionary of an output table."""
     from pipeline.output.schema import TABLES, describe

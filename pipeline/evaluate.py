@@ -1,0 +1,211 @@
+"""Score the coder against a gold file: precision, recall and F1 per event type and per rule, the
+confusion between types, CAMEO sub-code agreement and actor agreement on correctly typed rows.
+
+Gold format (JSON Lines), one sentence or article per line:
+    {"id": "...", "text": "...", "published": "2020-02-08" | null,
+     "events": [{"type": "strike", "cameo": "195", "alt_cameo": ["186"], "source": "USA", "target": "IRN"}]}
+`events: []` marks a text that reports none of the four types. `source`/`target` are ISO-3 country codes
+or IGO codes (or null: not scored).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.engine import Engine, code_mentions
+from pipeline.errors import UsageError
+from pipeline.ingest.readers import parse_published
+from pipeline.records import Actor, Article, Mention
+
+EVENT_TYPES = ("strike", "meeting", "resolution", "invitation")
+NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    type: str
+    cameo: str | None
+    alt_cameo: tuple[str, ...]
+    source: str | None
+    target: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRecord:
+    id: str
+    text: str
+    published: dt.date | None
+    events: tuple[GoldEvent, ...]
+
+
+def load_gold(path: Path) -> list[GoldRecord]:
+    """Read a gold file; a malformed line stops with its line number."""
+    records: list[GoldRecord] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(f"cannot read gold file {path}: {exc}") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            events = tuple(
+                GoldEvent(
+                    type=e["type"],
+                    cameo=e.get("cameo"),
+                    alt_cameo=tuple(e.get("alt_cameo") or ()),
+                    source=e.get("source"),
+                    target=e.get("target"),
+                )
+                for e in raw["events"]
+            )
+            if any(e.type not in EVENT_TYPES for e in events):
+                raise ValueError(f"event type must be one of {', '.join(EVENT_TYPES)}")
+            records.append(GoldRecord(str(raw["id"]), raw["text"], parse_published(raw.get("published")), events))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise UsageError(f"{path}:{number}: not a gold record ({exc})") from None
+    return records
+
+
+def _key(actor: Actor | None) -> str | None:
+    return actor.key if actor else None
+
+
+def _agreement(gold: GoldEvent, mention: Mention) -> tuple[int, int, int]:
+    code = int(mention.cameo_code in {gold.cameo, *gold.alt_cameo})
+    source = int(gold.source is not None and gold.source == _key(mention.source))
+    target = int(gold.target is not None and gold.target == _key(mention.target))
+    return code, source, target
+
+
+@dataclass
+class Scores:
+    """Counts accumulated over the gold file."""
+
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    rule_tp: Counter[str] = field(default_factory=Counter)
+    rule_fp: Counter[str] = field(default_factory=Counter)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    code_agree: Counter[str] = field(default_factory=Counter)
+    actor_checked: Counter[str] = field(default_factory=Counter)
+    actor_agree: Counter[str] = field(default_factory=Counter)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, record: GoldRecord, mentions: Sequence[Mention]) -> None:
+        """Match predictions to gold events of the same type (best agreement first) and count."""
+        leftovers_gold: list[GoldEvent] = []
+        leftovers_pred: list[Mention] = []
+        for event_type in EVENT_TYPES:
+            gold = [e for e in record.events if e.type == event_type]
+            predicted = [m for m in mentions if m.event_type == event_type]
+            pairs = sorted(
+                ((sum(_agreement(g, m)), gi, pi) for gi, g in enumerate(gold) for pi, m in enumerate(predicted)), reverse=True
+            )
+            used_gold: set[int] = set()
+            used_pred: set[int] = set()
+            for _, gi, pi in pairs:
+                if gi in used_gold or pi in used_pred:
+                    continue
+                used_gold.add(gi)
+                used_pred.add(pi)
+                self._matched(gold[gi], predicted[pi])
+            leftovers_gold += [g for i, g in enumerate(gold) if i not in used_gold]
+            leftovers_pred += [m for i, m in enumerate(predicted) if i not in used_pred]
+        for g in leftovers_gold:
+            self.fn[g.type] += 1
+        for m in leftovers_pred:
+            self.fp[m.event_type] += 1
+            self.rule_fp[m.rule_id] += 1
+        for index in range(max(len(leftovers_gold), len(leftovers_pred))):
+            gold_type = leftovers_gold[index].type if index < len(leftovers_gold) else NONE
+            pred_type = leftovers_pred[index].event_type if index < len(leftovers_pred) else NONE
+            self.confusion[(gold_type, pred_type)] += 1
+        if leftovers_gold or leftovers_pred:
+            self.errors.append(
+                {
+                    "id": record.id,
+                    "text": record.text[:300],
+                    "missed": [g.type for g in leftovers_gold],
+                    "spurious": [f"{m.event_type} {m.cameo_code} ({m.rule_id}, trigger '{m.trigger}')" for m in leftovers_pred],
+                }
+            )
+
+    def _matched(self, gold: GoldEvent, mention: Mention) -> None:
+        kind = gold.type
+        self.tp[kind] += 1
+        self.rule_tp[mention.rule_id] += 1
+        self.confusion[(kind, kind)] += 1
+        code, source, target = _agreement(gold, mention)
+        self.code_agree[kind] += code
+        for expected, agrees in ((gold.source, source), (gold.target, target)):
+            if expected is not None:
+                self.actor_checked[kind] += 1
+                self.actor_agree[kind] += agrees
+
+    def report(self) -> dict[str, Any]:
+        """Per type and per rule scores, confusion, agreement rates, and the records coded wrong."""
+
+        def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+            precision = tp / (tp + fp) if tp + fp else 1.0
+            recall = tp / (tp + fn) if tp + fn else 1.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            return {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+        types = {t: prf(self.tp[t], self.fp[t], self.fn[t]) for t in EVENT_TYPES}
+        for t in EVENT_TYPES:
+            types[t]["cameo_agreement"] = round(self.code_agree[t] / self.tp[t], 3) if self.tp[t] else None
+            types[t]["actor_agreement"] = round(self.actor_agree[t] / self.actor_checked[t], 3) if self.actor_checked[t] else None
+        rules = {
+            r: {"tp": self.rule_tp[r], "fp": self.rule_fp[r], "precision": round(self.rule_tp[r] / (self.rule_tp[r] + self.rule_fp[r]), 3)}
+            for r in sorted(set(self.rule_tp) | set(self.rule_fp))
+        }
+        total = prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
+        confusion = {f"{g} -> {p}": n for (g, p), n in sorted(self.confusion.items())}
+        return {"overall": total, "types": types, "rules": rules, "confusion": confusion, "errors": self.errors}
+
+
+def evaluate(engine: Engine, records: Iterable[GoldRecord]) -> dict[str, Any]:
+    """Code every gold text as an article and score the result."""
+    records = list(records)
+    articles = [Article(id=r.id, text=r.text, published=r.published) for r in records]
+    scores = Scores()
+    for record, (_, mentions) in zip(records, code_mentions(engine, articles)):
+        scores.add(record, mentions)
+    report = scores.report()
+    report["records"] = len(records)
+    report["codebook_version"] = engine.codebook.version
+    report["model"] = engine.model
+    return report
+
+
+def format_report(report: dict[str, Any], errors: int = 20) -> str:
+    """A plain-text table for the terminal and the README."""
+    lines = [f"{report['records']} records; model {report['model']}; codebook {report['codebook_version']}", ""]
+    lines.append(f"{'type':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} {'cameo':>7} {'actors':>7}")
+    rows = [*report["types"].items(), ("all", report["overall"])]
+    for name, s in rows:
+        cameo = "" if s.get("cameo_agreement") is None else f"{s['cameo_agreement']:.3f}"
+        actors = "" if s.get("actor_agreement") is None else f"{s['actor_agreement']:.3f}"
+        lines.append(
+            f"{name:<12} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} {s['tp']:>5} {s['fp']:>5} {s['fn']:>5} {cameo:>7} {actors:>7}"
+        )
+    lines += ["", "per rule (precision of its rows):"]
+    lines += [f"  {rule:<40} {s['precision']:.3f}  ({s['tp']} right, {s['fp']} wrong)" for rule, s in report["rules"].items()]
+    off_diagonal = {k: v for k, v in report["confusion"].items() if k.split(" -> ")[0] != k.split(" -> ")[1]}
+    lines += ["", "confusion (gold -> coded), errors only:"]
+    lines += [f"  {k}: {v}" for k, v in off_diagonal.items()] or ["  none"]
+    if report["errors"] and errors:
+        lines += ["", f"first {min(errors, len(report['errors']))} of {len(report['errors'])} records coded wrong:"]
+        for error in report["errors"][:errors]:
+            lines.append(f"  {error['id']}: missed {error['missed'] or '-'}; spurious {error['spurious'] or '-'}")
+            lines.append(f"      {error['text'][:160]}")
+    return "\n".join(lines)
