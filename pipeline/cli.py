@@ -139,6 +139,58 @@ def codebook_validate(
     )
 
 
+@codebook_app.command("review")
+def codebook_review(
+    sample: Annotated[list[Path], typer.Option("--sample", help="Sample archive (files or folders).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Report file to write.")],
+    format: Annotated[str, typer.Option("--format", help="html or md.")] = "html",
+    examples: Annotated[int, typer.Option(help="Example sentences per rule.")] = 5,
+    limit: Annotated[Optional[int], typer.Option(help="Read at most this many articles.")] = None,
+) -> None:
+    """Per rule: type, CAMEO code, hits and highlighted examples; unfired rules, competition, near-misses."""
+    from pipeline.engine import build_engine
+    from pipeline.review import read_sample, review, to_html, to_markdown
+    from pipeline.settings import load_settings
+
+    if format not in {"html", "md"}:
+        fail("--format must be html or md")
+    try:
+        engine = build_engine(load_settings())
+        report = review(engine, read_sample(engine, sample, limit), examples)
+    except UsageError as exc:
+        fail(str(exc))
+    out.write_text(to_html(report) if format == "html" else to_markdown(report), encoding="utf-8")
+    fired = sum(r.hits > 0 for r in report.rules)
+    typer.echo(f"review of {report.articles} articles written to {out}: {fired} of {len(report.rules)} rules fired")
+
+
+@codebook_app.command("diff")
+def codebook_diff(
+    old: Annotated[Path, typer.Argument(help="Codebook folder before the change.")],
+    new: Annotated[Path, typer.Argument(help="Codebook folder after the change.")],
+    sample: Annotated[list[Path], typer.Option("--sample", help="Sample archive (files or folders).")],
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the Markdown report here.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="Read at most this many articles.")] = None,
+) -> None:
+    """Which sentences gain, lose or change coding between two codebook versions, with counts per type."""
+    from pipeline.codebook import load_codebook
+    from pipeline.coding.sentence import build_coder
+    from pipeline.engine import build_engine
+    from pipeline.review import diff, diff_markdown, read_sample
+    from pipeline.settings import load_settings
+
+    try:
+        engine = build_engine(load_settings(codebook_dir=new))
+        old_coder = build_coder(load_codebook(old), engine.nlp)
+        result = diff(engine, old_coder, engine.coder, read_sample(engine, sample, limit))
+    except UsageError as exc:
+        fail(str(exc))
+    text = diff_markdown(result)
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
+    typer.echo(text if out is None else f"diff written to {out}: {len(result.gained)} gained, {len(result.lost)} lost, {len(result.changed)} changed")
+
+
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file (JSON Lines; format in the README).")],

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.codebook import Codebook, load_codebook
-from pipeline.coding.article import code_article
+from pipeline.coding.article import ArticleCoding, code_article
 from pipeline.coding.sentence import Coder, build_coder
 from pipeline.nlp import SentenceSplitter, load_model, model_label, parse_sentences
 from pipeline.output.rows import mention_rows
@@ -42,18 +43,33 @@ def build_engine(settings: Settings, codebook: Codebook | None = None) -> Engine
     return Engine(nlp=nlp, splitter=SentenceSplitter(nlp), coder=build_coder(codebook, nlp), model=model_label(nlp), settings=settings)
 
 
-def code_mentions(engine: Engine, articles: Sequence[Article]) -> list[tuple[Article, list[Mention]]]:
-    """Mentions per article; sentences of the whole batch go through one `nlp.pipe` stream."""
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    article: Article
+    sentences: list[str]
+    docs: list[Doc]
+
+
+def parse_articles(engine: Engine, articles: Sequence[Article]) -> list[ParsedArticle]:
+    """Split and parse a batch; sentences of the whole batch go through one `nlp.pipe` stream."""
     split = [engine.splitter.split(article.text) for article in articles]
     flat = [sentence for sentences in split for sentence in sentences]
     docs = list(parse_sentences(engine.nlp, flat, engine.settings.nlp_batch_size, engine.settings.n_process))
-    results = []
+    parsed = []
     start = 0
     for article, sentences in zip(articles, split):
-        own = docs[start : start + len(sentences)]
+        parsed.append(ParsedArticle(article, sentences, docs[start : start + len(sentences)]))
         start += len(sentences)
-        results.append((article, code_article(article, sentences, own, engine.coder)))
-    return results
+    return parsed
+
+
+def code_parsed(parsed: ParsedArticle, coder: Coder) -> ArticleCoding:
+    return code_article(parsed.article, parsed.sentences, parsed.docs, coder)
+
+
+def code_mentions(engine: Engine, articles: Sequence[Article]) -> list[tuple[Article, Sequence[Mention]]]:
+    """Mentions per article."""
+    return [(p.article, code_parsed(p, engine.coder).mentions) for p in parse_articles(engine, articles)]
 
 
 def code_articles(engine: Engine, articles: Sequence[Article], coded_at: dt.datetime) -> list[dict[str, Any]]:

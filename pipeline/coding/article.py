@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from pipeline.coding.sentence import Coder, SentenceEvent, code_sentence
+from pipeline.coding.sentence import Coder, SentenceCoding, SentenceEvent, code_sentence
 from pipeline.records import Actor, Article, EventDate, Mention
 
 DATE_RANK = {("explicit", "day"): 0, ("relative", "day"): 1, ("explicit", "week"): 2, ("relative", "week"): 2,
@@ -60,7 +60,15 @@ class _Cluster:
     reciprocal: bool
 
 
-def code_article(article: Article, sentences: Sequence[str], docs: Sequence[Doc], coder: Coder) -> list[Mention]:
+@dataclass(frozen=True, slots=True)
+class ArticleCoding:
+    """An article's mentions, plus each sentence's own coding (for review: competing and dropped matches)."""
+
+    mentions: tuple[Mention, ...]
+    sentences: tuple[SentenceCoding, ...]
+
+
+def code_article(article: Article, sentences: Sequence[str], docs: Sequence[Doc], coder: Coder) -> ArticleCoding:
     """Mentions for one article; `docs[i]` is the parse of `sentences[i]`."""
     codings = [code_sentence(doc, coder, article.published) for doc in docs]
     people = _People()
@@ -82,7 +90,7 @@ def code_article(article: Article, sentences: Sequence[str], docs: Sequence[Doc]
             resolved.append((index, replace(event, source=source, target=target)))
             recent += [a for a in (source, target) if a is not None and a.code]
     linked = _link(resolved, coder)
-    return [_mention(article, sentences[i], i, event) for i, event in linked]
+    return ArticleCoding(tuple(_mention(article, sentences[i], i, event) for i, event in linked), tuple(codings))
 
 
 def _resolve(actor: Actor | None, seen: _People, everyone: _People, recent: list[Actor]) -> Actor | None:

@@ -70,6 +70,10 @@ def attribute(
             if rule.direct_object == "target":
                 targets += not_instrument(direct_objects(trigger))
         targets += prep_objects(trigger, target_preps)
+        for clause in (c for c in trigger.children if c.dep_ == "xcomp" and is_verbal(c)):
+            objects = not_instrument(direct_objects(clause))
+            content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
+            content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
     else:
         own = _modifier_actors(trigger, marks, lexicon, instruments)
         between = prep_objects(trigger, ["between", "among"])

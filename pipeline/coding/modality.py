@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from pipeline.codebook.schema import Modality
 from pipeline.coding.syntax import is_verbal
 
-FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd"})
+FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
 GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on"})  # threat of, calls for, invitation to, plans on
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 

@@ -65,6 +65,7 @@ class SentenceCoding:
     events: tuple[SentenceEvent, ...]
     people: tuple[tuple[str, Actor], ...]
     competing: tuple[tuple[str, tuple[str, ...]], ...]  # (winning rule, rules it beat) per contested trigger
+    dropped: tuple[tuple[str, str, str], ...]  # (rule id, trigger, reason) of matches modality turned down
 
 
 def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> SentenceCoding:
@@ -75,16 +76,19 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
     cues = coder.codebook.events.modality
     expressions = date_expressions(doc) if hits else []
     found: list[SentenceEvent] = []
+    dropped: list[tuple[str, str, str]] = []
     for hit in hits:
         trigger = doc[hit.trigger]
         assessment = assess(trigger, cues)
         if assessment.status == "dropped":
+            dropped.append((hit.rule.id, trigger.text, assessment.reason or "dropped"))
             continue
         spec = coder.codebook.events.event_types[hit.rule.event_type]
         code = hit.cameo_code
         if assessment.status == "planned":
             planned = hit.rule.planned or spec.planned
             if planned == "drop":
+                dropped.append((hit.rule.id, trigger.text, f"planned {hit.rule.event_type}: {assessment.reason}"))
                 continue
             code = planned
         source, target = attribute(trigger, hit.rule, spec, cues.light_verbs, marks, coder.lexicon)
@@ -104,7 +108,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
             )
         )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
-    return SentenceCoding(events=_one_per_event(found), people=people, competing=competing)
+    return SentenceCoding(events=_one_per_event(found), people=people, competing=competing, dropped=tuple(dropped))
 
 
 def _one_per_event(events: list[SentenceEvent]) -> tuple[SentenceEvent, ...]:
