@@ -99,7 +99,7 @@ def _report_text(report: dict) -> str:
         f" rows with no date at all: {report['rows_without_date']}",
         f"  model {report['model']}, codebook {report['codebook_version']}",
         f"  coding {report['words']} words in {report['coding_seconds']} s; elapsed {report['elapsed_seconds']} s",
-        f"  output: {report['out']}/mentions",
+        f"  output: {report['out']}/mentions, {report['out']}/events ({report['events_in_output']} events in all)",
     ]
     if quarantined:
         lines.append(f"  quarantined: {', '.join(f'{k} {v}' for k, v in report['quarantined'].items())} (see {report['out']}/quarantine)")
@@ -214,7 +214,7 @@ def evaluate(
 
 
 @app.command()
-def schema(table: Annotated[str, typer.Argument(help="mentions or quarantine")] = "mentions") -> None:
+def schema(table: Annotated[str, typer.Argument(help="mentions, events or quarantine")] = "mentions") -> None:
     """Print the data dictionary of an output table."""
     from pipeline.output.schema import TABLES, describe
 

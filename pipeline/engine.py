@@ -35,6 +35,11 @@ class Engine:
     def codebook(self) -> Codebook:
         return self.coder.codebook
 
+    @property
+    def reciprocal_types(self) -> frozenset[str]:
+        """Event types whose two actors are unordered (meetings), for event ids."""
+        return frozenset(name for name, spec in self.codebook.events.event_types.items() if spec.reciprocal)
+
 
 def build_engine(settings: Settings, codebook: Codebook | None = None) -> Engine:
     """Load codebook (validated) and model, and compile the codebook against the model's vocabulary."""
@@ -76,5 +81,7 @@ def code_articles(engine: Engine, articles: Sequence[Article], coded_at: dt.date
     """Output rows (mentions schema) for a batch of articles."""
     rows: list[dict[str, Any]] = []
     for article, mentions in code_mentions(engine, articles):
-        rows += mention_rows(article, mentions, engine.codebook.cameo, engine.codebook.version, engine.model, coded_at)
+        rows += mention_rows(
+            article, mentions, engine.codebook.cameo, engine.codebook.version, engine.model, coded_at, engine.reciprocal_types
+        )
     return rows

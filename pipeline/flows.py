@@ -19,9 +19,10 @@ from prefect.cache_policies import NO_CACHE
 from pipeline.engine import Engine, build_engine, code_articles
 from pipeline.ingest.chunks import Chunk, plan_chunks, read_chunk
 from pipeline.ingest.discover import discover
-from pipeline.output.parquet import prepare_output, write_table
+from pipeline.output.events import EVENT_INPUT_COLUMNS, build_events
+from pipeline.output.parquet import prepare_output, read_rows, replace_table, write_table
 from pipeline.output.rows import quarantine_rows
-from pipeline.output.schema import MENTIONS, QUARANTINE, TABLES
+from pipeline.output.schema import EVENTS, MENTIONS, QUARANTINE, TABLES
 from pipeline.records import Article, Rejected
 from pipeline.settings import Settings
 from pipeline.summary import RunSummary
@@ -46,6 +47,14 @@ def code_task(engine: Engine, articles: list[Article], coded_at: dt.datetime) ->
 def write_task(rows: list[dict[str, Any]], table: str, out: str, key: str) -> int:
     schema = MENTIONS if table == "mentions" else QUARANTINE
     write_table(rows, schema, Path(out) / table, key, partitioned=table == "mentions")
+    return len(rows)
+
+
+@task(name="events", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def events_task(out: str, engine: Engine) -> int:
+    """Rebuild OUT/events from every mention in OUT/mentions (this run's and earlier runs')."""
+    rows = build_events(read_rows(Path(out) / "mentions", EVENT_INPUT_COLUMNS), engine.codebook.cameo)
+    replace_table(rows, EVENTS, Path(out) / "events")
     return len(rows)
 
 
@@ -97,5 +106,6 @@ def run_flow(inputs: list[str], out: str, settings: dict[str, Any]) -> dict[str,
         summary.rows_by_date_source.update(r["date_source"] for r in rows)
         write_task(rows, "mentions", out, chunk.key)
         write_task(quarantine_rows(rejected, coded_at), "quarantine", out, chunk.key)
+    summary.events = events_task(out, engine)
     summary.elapsed_seconds = time.perf_counter() - started
     return summarise_task(summary, out, run_id)

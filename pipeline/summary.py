@@ -22,6 +22,7 @@ class RunSummary:
     quarantined: Counter[str] = field(default_factory=Counter)
     rows_by_type: Counter[str] = field(default_factory=Counter)
     rows_by_date_source: Counter[str] = field(default_factory=Counter)
+    events: int = 0
     words: int = 0
     coding_seconds: float = 0.0
     elapsed_seconds: float = 0.0
@@ -49,6 +50,7 @@ class RunSummary:
             "rows_by_type": dict(sorted(self.rows_by_type.items())),
             "rows_by_date_source": dict(sorted(self.rows_by_date_source.items())),
             "rows_without_date": self.rows_by_date_source.get("none", 0),
+            "events_in_output": self.events,
             "words": self.words,
             "coding_seconds": round(self.coding_seconds, 3),
             "elapsed_seconds": round(self.elapsed_seconds, 3),
@@ -67,7 +69,7 @@ class RunSummary:
             f"- files: {self.files}; records read: {self.records_read} = coded {self.articles_coded}"
             f" + duplicates {self.duplicates} + quarantined {quarantined}"
             f" ({'closes' if self.accounting_closes else 'DOES NOT CLOSE'})",
-            f"- articles with events: {self.articles_with_events}; rows: {self.rows}",
+            f"- articles with events: {self.articles_with_events}; rows: {self.rows}; events in the output: {self.events}",
             f"- rows by type: {_fmt(self.rows_by_type)}",
             f"- rows by date source: {_fmt(self.rows_by_date_source)}; rows with no date at all: {self.rows_by_date_source.get('none', 0)}",
             f"- quarantined by reason: {_fmt(self.quarantined)}",

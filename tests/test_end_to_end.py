@@ -96,12 +96,28 @@ def test_parquet_round_trip_keeps_schema_and_values(seed_run) -> None:
     assert (rows.event_date.astype(str).str[:4].astype(int) == rows.year.astype(int)).all()
 
 
+def test_seed_mentions_dedupe_into_events(seed_run) -> None:
+    report, rows, out = seed_run
+    events = pd.read_parquet(out / "events")
+    assert report["events_in_output"] == len(events) and events.event_id.is_unique
+    strike = events[events.event_type == "strike"]
+    assert len(strike) == 1
+    assert (strike.num_mentions.iloc[0], str(strike.event_date.iloc[0]), strike.cameo_code.iloc[0]) == (3, "2020-01-03", "195")
+    assert (strike.source_country.iloc[0], strike.target_country.iloc[0]) == ("USA", "IRN")
+    meeting = events[events.event_type == "meeting"]
+    assert len(meeting) == 1 and meeting.num_mentions.iloc[0] >= 2 and bool(meeting.is_root_event.iloc[0])
+    assert set(rows.event_id) == set(events.event_id)
+    assert events.num_mentions.sum() == len(rows)
+
+
 def test_rerun_replaces_instead_of_appending(prefect_api, seed_run) -> None:
     _, rows, out = seed_run
+    events = pd.read_parquet(out / "events")
     again = shutil.copytree(out, out.parent / "again")
     run_flow([str(ROOT / "seeds")], str(again), load_settings().model_dump(mode="json"))
     rerun = pd.read_parquet(again / "mentions")
     assert sorted(rerun.mention_id) == sorted(rows.mention_id)
+    pd.testing.assert_frame_equal(pd.read_parquet(again / "events"), events)
 
 
 def test_bad_records_are_quarantined_and_counted(prefect_api, tmp_path: Path) -> None:

@@ -7,12 +7,14 @@ crash) never sees half a file.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from pipeline.output.schema import PARTITIONING
@@ -52,3 +54,25 @@ def prepare_output(out: Path, tables: dict[str, pa.Schema]) -> None:
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
         pq.write_metadata(schema, folder / "_common_metadata")
+
+
+def read_rows(root: Path, columns: Sequence[str], batch_size: int = 65_536) -> Iterator[dict[str, Any]]:
+    """Stream rows of a partitioned table as dicts (only `columns`), batch by batch."""
+    if not any(root.rglob("part-*.parquet")):
+        return
+    dataset = ds.dataset(root, format="parquet", partitioning=ds.partitioning(PARTITIONING, flavor="hive"))
+    for batch in dataset.to_batches(columns=list(columns), batch_size=batch_size):
+        yield from batch.to_pylist()
+
+
+def replace_table(rows: Sequence[dict[str, Any]], schema: pa.Schema, root: Path) -> None:
+    """Rebuild a whole partitioned table: write it beside the old one, then swap folders."""
+    staging = root.with_name(f".{root.name}.{uuid.uuid4().hex}.tmp")
+    staging.mkdir(parents=True)
+    pq.write_metadata(schema, staging / "_common_metadata")
+    write_table(rows, schema, staging, "all", partitioned=True)
+    retired = root.with_name(f".{root.name}.{uuid.uuid4().hex}.old")
+    if root.exists():
+        os.replace(root, retired)
+    os.replace(staging, root)
+    shutil.rmtree(retired, ignore_errors=True)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pipeline.codebook.cameo import CameoCode
+from pipeline.output.events import event_id
 from pipeline.records import Actor, Article, Mention, Rejected
 
 
@@ -32,8 +33,9 @@ def mention_rows(
     codebook_version: str,
     model: str,
     coded_at: dt.datetime,
+    reciprocal: frozenset[str],
 ) -> list[dict[str, Any]]:
-    """One output row per mention, with CAMEO attributes looked up and run metadata attached."""
+    """One output row per mention, with CAMEO attributes looked up, its event id, and run metadata."""
     rows = []
     for m in mentions:
         code = cameo[m.cameo_code]
@@ -41,6 +43,15 @@ def mention_rows(
         rows.append(
             {
                 "mention_id": mention_id(m),
+                "event_id": event_id(
+                    m.event_type,
+                    code.root,
+                    event_date,
+                    m.source.key if m.source else None,
+                    m.target.key if m.target else None,
+                    m.article_id,
+                    m.event_type in reciprocal,
+                ),
                 "article_id": m.article_id,
                 "sentence_index": m.sentence_index,
                 "sentence": m.sentence,

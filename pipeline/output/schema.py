@@ -16,6 +16,7 @@ def _field(name: str, kind: pa.DataType, description: str, nullable: bool = True
 MENTIONS = pa.schema(
     [
         _field("mention_id", pa.string(), "Stable id of this row: hash of article, sentence, trigger position and event type.", False),
+        _field("event_id", pa.string(), "Id of the deduplicated event (OUT/events) this mention belongs to.", False),
         _field("article_id", pa.string(), "Id of the article (the record's id, else a hash of source, url and text).", False),
         _field("sentence_index", pa.int32(), "0-based position of the sentence in the cleaned article text.", False),
         _field("sentence", pa.string(), "The sentence the event was coded from.", False),
@@ -64,8 +65,34 @@ QUARANTINE = pa.schema(
     metadata={"table": "quarantine", "description": "Input records that could not be coded, with the reason."},
 )
 
+EVENTS = pa.schema(
+    [
+        _field("event_id", pa.string(), "Stable id: hash of type, CAMEO root, date and actor keys (see README: dedup key).", False),
+        _field("event_date", pa.date32(), "When the event happened (the most precise date its mentions give)."),
+        _field("date_precision", pa.string(), "day | week | month | year."),
+        _field("event_type", pa.string(), "strike | meeting | resolution | invitation.", False),
+        _field("cameo_code", pa.string(), "Most specific CAMEO code among the mentions.", False),
+        _field("cameo_root", pa.string(), "Two-digit CAMEO root.", False),
+        _field("quad_class", pa.int8(), "GDELT quad class (1-4).", False),
+        _field("goldstein", pa.float32(), "Goldstein score of cameo_code.", False),
+        _field("source_actor", pa.string(), "Most specific source actor code among the mentions."),
+        _field("source_country", pa.string(), "ISO-3 country of the source actor."),
+        _field("target_actor", pa.string(), "Most specific target actor code among the mentions."),
+        _field("target_country", pa.string(), "ISO-3 country of the target actor."),
+        _field("num_mentions", pa.int32(), "Sentences reporting the event.", False),
+        _field("num_articles", pa.int32(), "Articles reporting the event.", False),
+        _field("num_sources", pa.int32(), "Outlets reporting the event.", False),
+        _field("first_seen", pa.date32(), "Publication date of the earliest article reporting the event."),
+        _field("source_urls", pa.list_(pa.string()), "URLs of the articles reporting the event, sorted.", False),
+        _field("is_root_event", pa.bool_(), "True if some article reports it in its first three sentences.", False),
+        _field("year", pa.int16(), "Partition column: year of event_date; 0 when event_date is null.", False),
+        _field("month", pa.int8(), "Partition column: month of event_date; 0 when event_date is null.", False),
+    ],
+    metadata={"table": "events", "description": "One row per deduplicated event, GDELT 2.0 style."},
+)
+
 PARTITIONING = pa.schema([MENTIONS.field("year"), MENTIONS.field("month")])
-TABLES = {"mentions": MENTIONS, "quarantine": QUARANTINE}
+TABLES = {"mentions": MENTIONS, "events": EVENTS, "quarantine": QUARANTINE}
 
 
 def describe(schema: pa.Schema) -> list[tuple[str, str, str]]:

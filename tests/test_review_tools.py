@@ -1,0 +1,86 @@
+"""The reviewer's commands: evaluate against a gold file, review a sample, diff two codebooks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.errors import UsageError
+from pipeline.evaluate import evaluate, load_gold
+from pipeline.review import read_sample, review, to_html, to_markdown
+from pipeline.settings import default_codebook_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = [
+    {"id": "s1", "text": "Israeli jets struck Gaza on Sunday. Iran and Iraq held talks in Baghdad.", "published": "2021-05-10"},
+    {"id": "s2", "text": "Workers went on strike at the port. The board passed a resolution.", "published": "2021-05-11"},
+]
+
+
+@pytest.fixture()
+def sample(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in SAMPLE) + "\n", encoding="utf-8")
+    return path
+
+
+def test_evaluate_scores_types_rules_and_confusion(engine, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    records = [
+        {"id": "a", "text": "Israeli jets struck Gaza on Sunday.", "published": "2021-05-10",
+         "events": [{"type": "strike", "cameo": "195", "source": "ISR", "target": "PSE"}]},
+        {"id": "b", "text": "Workers went on strike.", "published": None, "events": []},
+        {"id": "c", "text": "Iran and Iraq held talks in Baghdad.", "published": None,
+         "events": [{"type": "invitation", "cameo": "036", "source": "IRN", "target": "IRQ"}]},
+    ]
+    gold.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    report = evaluate(engine, load_gold(gold))
+    strike = report["types"]["strike"]
+    assert (strike["tp"], strike["fp"], strike["fn"]) == (1, 0, 0)
+    assert strike["cameo_agreement"] == 1.0 and strike["actor_agreement"] == 1.0
+    assert report["confusion"]["invitation -> meeting"] == 1
+    assert report["types"]["meeting"]["precision"] == 0.0 and report["types"]["invitation"]["recall"] == 0.0
+    assert report["rules"]["strike.verb.aerial"]["precision"] == 1.0
+
+
+def test_bad_gold_line_names_the_line(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "x", "events": []}\n{"id": "b"}\n', encoding="utf-8")
+    with pytest.raises(UsageError, match="gold.jsonl:2"):
+        load_gold(gold)
+
+
+def test_dev_gold_file_is_well_formed() -> None:
+    records = load_gold(ROOT / "data" / "gold" / "dev.jsonl")
+    kinds = {e.type for r in records for e in r.events}
+    assert len(records) > 300 and kinds == {"strike", "meeting", "resolution", "invitation"}
+
+
+def test_review_report(engine, sample: Path) -> None:
+    report = review(engine, read_sample(engine, [sample]))
+    by_id = {r.rule_id: r for r in report.rules}
+    assert by_id["strike.verb.aerial"].hits == 1 and by_id["strike.verb.aerial"].examples[0].trigger == "struck"
+    assert by_id["resolution.adopt.condemn"].hits == 0
+    assert report.near_misses["strike"] >= 1 or report.dropped
+    page = to_html(report)
+    assert "<mark>struck</mark>" in page and "http" not in page.replace("<!doctype html>", "") and "<script" not in page
+    assert "## Never fired" in to_markdown(report)
+
+
+def test_review_and_diff_commands(sample: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "report.html"
+    result = runner.invoke(app, ["codebook", "review", "--sample", str(sample), "--out", str(out)])
+    assert result.exit_code == 0 and out.read_text().startswith("<!doctype html>")
+    changed = tmp_path / "changed"
+    shutil.copytree(default_codebook_dir(), changed)
+    strike = changed / "events" / "strike.yaml"
+    strike.write_text(strike.read_text().replace('  - id: strike.verb.aerial\n        cameo_code: "195"', '  - id: strike.verb.aerial\n        cameo_code: "190"'))
+    diff = runner.invoke(app, ["codebook", "diff", str(default_codebook_dir()), str(changed), "--sample", str(sample)])
+    assert diff.exit_code == 0, diff.output
+    assert "| strike | 0 | 0 | 1 |" in diff.output and "strike 195" in diff.output and "strike 190" in diff.output
