@@ -180,7 +180,7 @@ def codebook_diff(
     from pipeline.settings import load_settings
 
     try:
-        engine = build_engine(load_settings(codebook_dir=new))
+        engine = build_engine(load_settings(codebook_dir=new, prefilter=False))
         old_coder = build_coder(load_codebook(old), engine.nlp)
         result = diff(engine, old_coder, engine.coder, read_sample(engine, sample, limit))
     except UsageError as exc:
@@ -211,6 +211,29 @@ def evaluate(
     typer.echo(format_report(report, errors))
     if out is not None:
         out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+@app.command()
+def bench(
+    corpus: Annotated[Path, typer.Argument(help="A JSON Lines corpus (id, text, published).")],
+    limit: Annotated[Optional[int], typer.Option(help="Use only the first N articles.")] = None,
+    n_process: Annotated[list[int], typer.Option("--n-process", help="Process counts to measure (repeatable).")] = [1, 2],
+    flow: Annotated[bool, typer.Option("--flow/--no-flow", help="Also time the Prefect flow (overhead reported apart).")] = False,
+    compare_prefilter: Annotated[bool, typer.Option(help="Also measure coding with the prefilter off.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the measures as JSON.")] = False,
+) -> None:
+    """Throughput of our coding against bare spaCy nlp.pipe on the same texts, with peak memory."""
+    from pipeline.bench import format_bench, run_bench, to_json
+    from pipeline.settings import load_settings
+
+    try:
+        settings = load_settings()
+        if not corpus.is_file():
+            raise UsageError(f"corpus {corpus} is not a file")
+    except UsageError as exc:
+        fail(str(exc))
+    measures = run_bench(corpus, limit, n_process, settings.model_dump(mode="json"), flow, compare_prefilter)
+    typer.echo(to_json(measures) if as_json else format_bench(corpus, measures))
 
 
 @app.command()

@@ -7,7 +7,7 @@ tests call it directly.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from pipeline.codebook import Codebook, load_codebook
 from pipeline.coding.article import ArticleCoding, code_article
 from pipeline.coding.sentence import Coder, build_coder
-from pipeline.nlp import SentenceSplitter, load_model, model_label, parse_sentences
+from pipeline.nlp import Sentence, SentenceSplitter, load_model, model_label, parse_sentences
 from pipeline.output.rows import mention_rows
 from pipeline.records import Article, Mention
 from pipeline.settings import Settings
@@ -45,31 +45,62 @@ def build_engine(settings: Settings, codebook: Codebook | None = None) -> Engine
     """Load codebook (validated) and model, and compile the codebook against the model's vocabulary."""
     codebook = codebook or load_codebook(settings.codebook_dir)
     nlp = load_model(settings.model)
-    return Engine(nlp=nlp, splitter=SentenceSplitter(nlp), coder=build_coder(codebook, nlp), model=model_label(nlp), settings=settings)
+    return Engine(
+        nlp=nlp,
+        splitter=SentenceSplitter(nlp),
+        coder=build_coder(codebook, nlp),
+        model=model_label(nlp),
+        settings=settings,
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedArticle:
+    """An article's sentences and the parses of those worth parsing (by sentence index)."""
+
     article: Article
-    sentences: list[str]
-    docs: list[Doc]
+    sentences: list[Sentence]
+    docs: dict[int, Doc]
 
 
 def parse_articles(engine: Engine, articles: Sequence[Article]) -> list[ParsedArticle]:
-    """Split and parse a batch; sentences of the whole batch go through one `nlp.pipe` stream."""
+    """Split a batch into sentences and parse, in one `nlp.pipe` stream, those the prefilter keeps.
+
+    A second, smaller pass parses sentences that name a person also named in a kept sentence, so that
+    a bare "Maksimov" can be coded from where the article introduced him ("Russian Ambassador Maksim
+    Maksimov").
+    """
     split = [engine.splitter.split(article.text) for article in articles]
-    flat = [sentence for sentences in split for sentence in sentences]
-    docs = list(parse_sentences(engine.nlp, flat, engine.settings.nlp_batch_size, engine.settings.n_process))
-    parsed = []
-    start = 0
-    for article, sentences in zip(articles, split):
-        parsed.append(ParsedArticle(article, sentences, docs[start : start + len(sentences)]))
-        start += len(sentences)
-    return parsed
+    keep = [
+        [i for i, s in enumerate(sentences) if not engine.settings.prefilter or engine.coder.prefilter.is_candidate(s.words)]
+        for sentences in split
+    ]
+    docs: list[dict[int, Doc]] = [{} for _ in articles]
+    _parse_into(engine, split, keep, docs)
+    linked = [
+        [i for i, s in enumerate(sentences) if i not in own and s.words & _person_words(own.values())]
+        for sentences, own in zip(split, docs)
+    ]
+    _parse_into(engine, split, linked, docs)
+    return [
+        ParsedArticle(article, sentences, own) for article, sentences, own in zip(articles, split, docs)
+    ]
+
+
+def _person_words(docs: Iterable[Doc]) -> frozenset[str]:
+    return frozenset(t.lower_ for doc in docs for ent in doc.ents if ent.label_ == "PERSON" for t in ent if len(t) > 2)
+
+
+def _parse_into(engine: Engine, split: list[list[Sentence]], wanted: list[list[int]], docs: list[dict[int, Doc]]) -> None:
+    texts = [split[a][i].text for a, indices in enumerate(wanted) for i in indices]
+    parsed = iter(parse_sentences(engine.nlp, texts, engine.settings.nlp_batch_size, engine.settings.n_process))
+    for a, indices in enumerate(wanted):
+        for i in indices:
+            docs[a][i] = next(parsed)
 
 
 def code_parsed(parsed: ParsedArticle, coder: Coder) -> ArticleCoding:
-    return code_article(parsed.article, parsed.sentences, parsed.docs, coder)
+    return code_article(parsed.article, [s.text for s in parsed.sentences], parsed.docs, coder)
 
 
 def code_mentions(engine: Engine, articles: Sequence[Article]) -> list[tuple[Article, Sequence[Mention]]]:

@@ -8,6 +8,7 @@ later prefilter can skip sentences that cannot matter.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
@@ -36,6 +37,12 @@ def model_label(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
 
 
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    words: frozenset[str]
+
+
 class SentenceSplitter:
     """Cheap sentence boundaries: paragraphs (blank lines) first, then punctuation within each paragraph."""
 
@@ -43,15 +50,18 @@ class SentenceSplitter:
         self._tokenizer = nlp.tokenizer
         self._sentencizer = Sentencizer()
 
-    def split(self, text: str) -> list[str]:
-        """The article's sentences, stripped, in order."""
-        sentences: list[str] = []
+    def split(self, text: str) -> list[Sentence]:
+        """The article's sentences, stripped, in order, each with its lower-case words (for the prefilter)."""
+        sentences: list[Sentence] = []
         for paragraph in text.split("\n\n"):
             paragraph = " ".join(paragraph.split())
             if not paragraph:
                 continue
             doc = self._sentencizer(self._tokenizer(paragraph))
-            sentences.extend(s.text.strip() for s in doc.sents if s.text.strip())
+            for span in doc.sents:
+                stripped = span.text.strip()
+                if stripped:
+                    sentences.append(Sentence(stripped, frozenset(t.lower_ for t in span)))
         return sentences
 
 

@@ -17,6 +17,7 @@ from pipeline.coding.sentence import Coder
 from pipeline.engine import Engine, ParsedArticle, code_parsed, parse_articles
 from pipeline.ingest.discover import discover
 from pipeline.ingest.readers import read_file
+from pipeline.prefilter import WordForms
 from pipeline.records import Actor, Article, Mention
 
 
@@ -90,7 +91,8 @@ def review(engine: Engine, articles: Sequence[Article], per_rule: int = 5) -> Re
         for rule_id, code in [(rule.id, rule.cameo_code), *((r.id, r.cameo_code) for r in rule.refinements)]:
             reports[rule_id] = RuleReport(rule_id, rule.event_type, code, codebook.cameo[code].name)
     result = Review(codebook.version, len(articles), 0, list(reports.values()), [], Counter(), {}, Counter(), {}, Counter())
-    lemmas = trigger_lemmas(codebook.rules)
+    forms = WordForms.from_model(engine.nlp)
+    trigger_forms = {lemma: forms.of(lemma) for lemma in trigger_lemmas(codebook.rules)}
     for parsed in parse_articles(engine, articles):
         coding = code_parsed(parsed, engine.coder)
         result.sentences += len(parsed.sentences)
@@ -105,16 +107,19 @@ def review(engine: Engine, articles: Sequence[Article], per_rule: int = 5) -> Re
             for actor in (mention.source, mention.target):
                 if actor is not None and actor.code is None and actor.text:
                     result.uncoded_actors[actor.text] += 1
-        for index, (sentence, doc, own) in enumerate(zip(parsed.sentences, parsed.docs, coding.sentences)):
-            result.competing += [(sentence, winner, losers) for winner, losers in own.competing]
-            for rule_id, trigger, reason in own.dropped:
-                key = (rule_id, reason.split("'")[0].strip())
-                result.dropped[key] += 1
-                result.dropped_examples.setdefault(key, sentence)
-            if index not in coded_sentences and not own.dropped:
-                for lemma in {t.lemma_ for t in doc} & lemmas:
-                    result.near_misses[lemma] += 1
-                    result.near_miss_examples.setdefault(lemma, sentence)
+        for index, sentence in enumerate(parsed.sentences):
+            own = coding.sentences.get(index)
+            if own is not None:
+                result.competing += [(sentence.text, winner, losers) for winner, losers in own.competing]
+                for rule_id, _, reason in own.dropped:
+                    key = (rule_id, reason.split("'")[0].strip())
+                    result.dropped[key] += 1
+                    result.dropped_examples.setdefault(key, sentence.text)
+            if index in coded_sentences or (own is not None and own.dropped):
+                continue
+            for lemma in (lemma for lemma, forms in trigger_forms.items() if sentence.words & forms):
+                result.near_misses[lemma] += 1
+                result.near_miss_examples.setdefault(lemma, sentence.text)
     return result
 
 
@@ -217,7 +222,10 @@ class Diff:
 
 
 def diff(engine: Engine, old: Coder, new: Coder, articles: Sequence[Article]) -> Diff:
-    """Which sentences gain, lose or change coding between two codebooks (the sample is parsed once)."""
+    """Which sentences gain, lose or change coding between two codebooks (the sample is parsed once).
+
+    `engine` must parse every sentence (prefilter off): each codebook would keep different sentences.
+    """
     result = Diff(old.codebook.version, new.codebook.version)
     for parsed in parse_articles(engine, articles):
         before, after = _codings(parsed, old), _codings(parsed, new)
@@ -225,7 +233,7 @@ def diff(engine: Engine, old: Coder, new: Coder, articles: Sequence[Article]) ->
             a, b = before.get(index, frozenset()), after.get(index, frozenset())
             if a == b:
                 continue
-            sentence = parsed.sentences[index]
+            sentence = parsed.sentences[index].text
             types_a, types_b = {c[0] for c in a}, {c[0] for c in b}
             if not a:
                 result.gained.append((sentence, b))

@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     batch_size: int = Field(200, ge=1, description="Articles per Prefect coding task.")
     nlp_batch_size: int = Field(128, ge=1, description="Sentences per nlp.pipe batch.")
     n_process: int = Field(1, ge=1, description="Processes for nlp.pipe.")
+    prefilter: bool = Field(True, description="Parse only sentences some rule could match (same rows, less work).")
     max_article_chars: int = Field(
         1_000_000, ge=100, description="Articles longer than this are quarantined, not coded."
     )

@@ -47,9 +47,12 @@ class MatchKey:
 
 @dataclass(frozen=True)
 class CompiledRules:
-    """One DependencyMatcher holding every pattern, exclusion and refinement condition of the codebook."""
+    """One DependencyMatcher per rule, holding its patterns, exclusions and refinement conditions.
 
-    matcher: DependencyMatcher
+    Per rule, so that a sentence runs only the matchers of rules whose words it contains.
+    """
+
+    matchers: dict[str, DependencyMatcher]
     keys: dict[int, MatchKey]
 
 
@@ -118,12 +121,12 @@ def _unknown_labels(pattern: Pattern, labels: Mapping[str, frozenset[str]]) -> l
 def compile_rules(codebook: Codebook, vocab: Vocab, labels: Mapping[str, frozenset[str]] | None = None) -> CompiledRules:
     """Add every pattern to one matcher; a pattern spaCy rejects, or a label the model never assigns, is
     reported with its rule id. `labels` defaults to the universal POS tags only."""
-    matcher = DependencyMatcher(vocab, validate=True)
+    matchers = {rule.id: DependencyMatcher(vocab, validate=True) for rule in codebook.rules}
     keys: dict[int, MatchKey] = {}
     problems: list[str] = []
     known = labels if labels is not None else {"pos": UNIVERSAL_POS}
 
-    def add(key: MatchKey, pattern: Pattern) -> None:
+    def add(key: MatchKey, pattern: Pattern, matcher: DependencyMatcher) -> None:
         name = f"{key.rule_id}#{key.kind}{key.number}"
         unknown = _unknown_labels(pattern, known)
         if unknown:
@@ -137,13 +140,14 @@ def compile_rules(codebook: Codebook, vocab: Vocab, labels: Mapping[str, frozens
         keys[vocab.strings[name]] = key
 
     for rule in codebook.rules:
+        matcher = matchers[rule.id]
         for number, pattern in enumerate(rule.patterns, start=1):
-            add(MatchKey("pattern", rule.id, number), pattern)
+            add(MatchKey("pattern", rule.id, number), pattern, matcher)
         for number, pattern in enumerate(rule.exclusions, start=1):
-            add(MatchKey("exclusion", rule.id, number), pattern)
+            add(MatchKey("exclusion", rule.id, number), pattern, matcher)
         for refinement in rule.refinements:
             for number, pattern in enumerate(refinement.when, start=1):
-                add(MatchKey("refinement", refinement.id, number), pattern)
+                add(MatchKey("refinement", refinement.id, number), pattern, matcher)
     if problems:
         raise CodebookError(str(codebook.files[0]), problems)
-    return CompiledRules(matcher=matcher, keys=keys)
+    return CompiledRules(matchers=matchers, keys=keys)

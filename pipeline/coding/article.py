@@ -10,7 +10,7 @@ dates) so that later mentions are marked `is_reference` and undated ones take th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
@@ -65,12 +65,13 @@ class ArticleCoding:
     """An article's mentions, plus each sentence's own coding (for review: competing and dropped matches)."""
 
     mentions: tuple[Mention, ...]
-    sentences: tuple[SentenceCoding, ...]
+    sentences: dict[int, SentenceCoding]  # by sentence index, for the sentences that were parsed
 
 
-def code_article(article: Article, sentences: Sequence[str], docs: Sequence[Doc], coder: Coder) -> ArticleCoding:
-    """Mentions for one article; `docs[i]` is the parse of `sentences[i]`."""
-    codings = [code_sentence(doc, coder, article.published) for doc in docs]
+def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, Doc], coder: Coder) -> ArticleCoding:
+    """Mentions for one article; `docs[i]` is the parse of `sentences[i]` for the sentences worth parsing."""
+    order = sorted(docs)
+    codings = [code_sentence(docs[i], coder, article.published) for i in order]
     people = _People()
     for coding in codings:
         for name, actor in coding.people:
@@ -78,7 +79,7 @@ def code_article(article: Article, sentences: Sequence[str], docs: Sequence[Doc]
     resolved: list[tuple[int, SentenceEvent]] = []
     seen_people = _People()
     recent: list[Actor] = []
-    for index, coding in enumerate(codings):
+    for index, coding in zip(order, codings):
         for name, actor in coding.people:
             seen_people.add(name, actor)
         for event in coding.events:
@@ -90,7 +91,8 @@ def code_article(article: Article, sentences: Sequence[str], docs: Sequence[Doc]
             resolved.append((index, replace(event, source=source, target=target)))
             recent += [a for a in (source, target) if a is not None and a.code]
     linked = _link(resolved, coder)
-    return ArticleCoding(tuple(_mention(article, sentences[i], i, event) for i, event in linked), tuple(codings))
+    mentions = tuple(_mention(article, sentences[i], i, event) for i, event in linked)
+    return ArticleCoding(mentions, dict(zip(order, codings)))
 
 
 def _resolve(actor: Actor | None, seen: _People, everyone: _People, recent: list[Actor]) -> Actor | None:

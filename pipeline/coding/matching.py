@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -23,15 +23,19 @@ class RuleHit:
     competitors: tuple[str, ...]  # other rules that matched this trigger and lost on declaration order
 
 
-def match_rules(doc: Doc, compiled: CompiledRules, rules: Mapping[str, Rule], order: Mapping[str, int]) -> list[RuleHit]:
-    """Rule hits in trigger order. Per trigger: matched patterns minus exclusions minus overridden rules."""
+def match_rules(
+    doc: Doc, compiled: CompiledRules, rules: Mapping[str, Rule], order: Mapping[str, int], candidates: Iterable[str]
+) -> list[RuleHit]:
+    """Rule hits in trigger order, running the matchers of the `candidates` rules only (the prefilter's
+    choice). Per trigger: matched patterns minus exclusions minus overridden rules."""
     matched: dict[int, set[str]] = defaultdict(set)
     excluded: dict[int, set[str]] = defaultdict(set)
     refined: dict[int, set[str]] = defaultdict(set)
-    for match_id, token_ids in compiled.matcher(doc):
-        key = compiled.keys[match_id]
-        bucket = {"pattern": matched, "exclusion": excluded, "refinement": refined}[key.kind]
-        bucket[token_ids[0]].add(key.rule_id)
+    for rule_id in candidates:
+        for match_id, token_ids in compiled.matchers[rule_id](doc):
+            key = compiled.keys[match_id]
+            bucket = {"pattern": matched, "exclusion": excluded, "refinement": refined}[key.kind]
+            bucket[token_ids[0]].add(key.rule_id)
     hits: list[RuleHit] = []
     for trigger in sorted(matched):
         alive = matched[trigger] - excluded[trigger]

@@ -16,6 +16,7 @@ from pipeline.coding.attribution import attribute
 from pipeline.coding.dates import date_for, date_expressions
 from pipeline.coding.matching import match_rules
 from pipeline.coding.modality import assess, is_back_reference
+from pipeline.prefilter import Prefilter
 from pipeline.records import Actor, EventDate
 
 
@@ -25,6 +26,7 @@ class Coder:
 
     codebook: Codebook
     compiled: CompiledRules
+    prefilter: Prefilter
     lexicon: ActorLexicon
     rules: dict[str, Rule]
     order: dict[str, int]
@@ -35,6 +37,7 @@ def build_coder(codebook: Codebook, nlp: Language) -> Coder:
     return Coder(
         codebook=codebook,
         compiled=compile_rules(codebook, nlp.vocab, pipeline_labels(nlp.pipe_labels)),
+        prefilter=Prefilter.build(codebook, nlp),
         lexicon=build_lexicon(codebook.actors, nlp),
         rules={rule.id: rule for rule in codebook.rules},
         order={rule.id: n for n, rule in enumerate(codebook.rules)},
@@ -70,7 +73,8 @@ class SentenceCoding:
 
 def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> SentenceCoding:
     """Every event the codebook finds in one parsed sentence, with modality, actors and date resolved."""
-    hits = match_rules(doc, coder.compiled, coder.rules, coder.order)
+    words = frozenset(t.lower_ for t in doc)
+    hits = match_rules(doc, coder.compiled, coder.rules, coder.order, coder.prefilter.candidate_rules(words))
     marks = mark_actors(doc, coder.lexicon)
     people = tuple(person_names(doc, marks, coder.lexicon))
     cues = coder.codebook.events.modality
