@@ -214,6 +214,35 @@ def evaluate(
 
 
 @app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="Output folder of an `eventcoder run`.")],
+    to: Annotated[Path, typer.Option("--to", help="File to write.")],
+    gdelt: Annotated[bool, typer.Option("--gdelt", help="GDELT 2.0's 61-column event table (tab-separated).")] = False,
+) -> None:
+    """Export OUT/events for existing tools (GDELT 2.0 event table layout)."""
+    from pipeline.cli_output import export_command
+
+    try:
+        typer.echo(export_command(out, to, gdelt))
+    except UsageError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def summarize(
+    out: Annotated[Path, typer.Argument(help="Output folder of an `eventcoder run`.")],
+    html: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write (PNG charts go beside it).")],
+) -> None:
+    """A static HTML summary with charts: events per day and type, top dyads and actors, date sources."""
+    from pipeline.cli_output import summarize_command
+
+    try:
+        typer.echo(summarize_command(out, html))
+    except UsageError as exc:
+        fail(str(exc))
+
+
+@app.command()
 def bench(
     corpus: Annotated[Path, typer.Argument(help="A JSON Lines corpus (id, text, published).")],
     limit: Annotated[Optional[int], typer.Option(help="Use only the first N articles.")] = None,

@@ -26,6 +26,7 @@ from pipeline.codebook.schema import (
     EventsFile,
     FixedActor,
     Pattern,
+    Person,
     Role,
     Rule,
     RulesFile,
@@ -55,6 +56,7 @@ class ActorTables:
     roles: tuple[Role, ...]
     countries: tuple[Country, ...]
     actors: tuple[FixedActor, ...]
+    people: tuple[Person, ...]
     dyad_nouns: frozenset[str]
     person_pronouns: frozenset[str]
 
@@ -95,7 +97,7 @@ def load_codebook(directory: Path) -> Codebook:
 
     actors_file = _parse(actors_path, ActorsFile)
     parts: list[tuple[Path, ActorsPart]] = [
-        (actors_path, ActorsPart(countries=actors_file.countries, actors=actors_file.actors))
+        (actors_path, ActorsPart(countries=actors_file.countries, actors=actors_file.actors, people=actors_file.people))
     ]
     files += [cameo_path, actors_path]
     for name in actors_file.include:
@@ -253,6 +255,7 @@ def _merge_actors(path: Path, actors_file: ActorsFile, parts: Iterable[tuple[Pat
     problems: list[str] = []
     merged: dict[str, dict[str, list[str]]] = {}
     fixed: list[FixedActor] = []
+    people: list[Person] = []
     owner: dict[str, tuple[str, Path]] = {}
 
     def claim(word: str, code: str, source: Path) -> None:
@@ -264,8 +267,8 @@ def _merge_actors(path: Path, actors_file: ActorsFile, parts: Iterable[tuple[Pat
 
     for source, part in parts:
         for country in part.countries:
-            entry = merged.setdefault(country.code, {"names": [], "adjectives": [], "capitals": []})
-            for field in ("names", "adjectives", "capitals"):
+            entry = merged.setdefault(country.code, {"names": [], "adjectives": [], "capitals": [], "cities": []})
+            for field in ("names", "adjectives", "capitals", "cities"):
                 for word in getattr(country, field):
                     claim(word, country.code, source)
                     if word not in entry[field]:
@@ -274,6 +277,10 @@ def _merge_actors(path: Path, actors_file: ActorsFile, parts: Iterable[tuple[Pat
             for word in actor.names:
                 claim(word, actor.code, source)
             fixed.append(actor)
+        for person in part.people:
+            for word in (person.name, *person.aliases):
+                claim(word, f"person:{person.country}", source)  # namesakes of one country are told apart by date
+            people.append(person)
     role_of: dict[str, str] = {}
     for role in actors_file.roles:
         for word in role.words:
@@ -289,6 +296,7 @@ def _merge_actors(path: Path, actors_file: ActorsFile, parts: Iterable[tuple[Pat
         roles=actors_file.roles,
         countries=countries,
         actors=tuple(fixed),
+        people=tuple(people),
         dyad_nouns=frozenset(w.lower() for w in actors_file.references.dyad_nouns),
         person_pronouns=frozenset(w.lower() for w in actors_file.references.person_pronouns),
     )

@@ -6,6 +6,7 @@ Patterns describe tokens of the dependency parse: a `trigger` token and further 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -184,6 +185,7 @@ class Country(Frozen):
     names: tuple[Word, ...] = ()
     adjectives: tuple[Word, ...] = ()
     capitals: tuple[Word, ...] = ()
+    cities: tuple[Word, ...] = Field((), description="other cities: a place, coded as the country alone")
 
 
 class FixedActor(Frozen):
@@ -216,6 +218,41 @@ class References(Frozen):
     person_pronouns: tuple[Word, ...]
 
 
+class Term(Frozen):
+    """A period in which a person holds a role (dates inclusive; open-ended when left out)."""
+
+    role: RoleCode
+    start: dt.date | None = Field(None, alias="from")
+    end: dt.date | None = Field(None, alias="to")
+    note: str | None = Field(None, description="the office, for reviewers (e.g. 'president')")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Term:
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"term starts {self.start} after it ends {self.end}")
+        return self
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class Person(Frozen):
+    """A named person whose code depends on the date: the role held then, else just the country."""
+
+    name: Word
+    aliases: tuple[Word, ...] = Field((), description="other ways news names the person (surname, titles)")
+    country: Iso3
+    terms: tuple[Term, ...] = ()
+
+    def code_on(self, day: dt.date | None) -> tuple[str, str | None]:
+        """(actor code, role) on a publication date; with no date, the latest term's role."""
+        if day is None:
+            role = self.terms[-1].role if self.terms else None
+        else:
+            role = next((t.role for t in self.terms if t.covers(day)), None)
+        return self.country + (role or ""), role
+
+
 class ActorsFile(Frozen):
     """`actors.yaml`: roles, reference words, and countries/actors (more may come from included files)."""
 
@@ -225,10 +262,12 @@ class ActorsFile(Frozen):
     references: References
     countries: tuple[Country, ...] = ()
     actors: tuple[FixedActor, ...] = ()
+    people: tuple[Person, ...] = ()
 
 
 class ActorsPart(Frozen):
-    """An included actors file: countries and/or fixed actors."""
+    """An included actors file: countries, fixed actors and/or people."""
 
     countries: tuple[Country, ...] = ()
     actors: tuple[FixedActor, ...] = ()
+    people: tuple[Person, ...] = ()

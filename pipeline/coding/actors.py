@@ -7,6 +7,7 @@ code is its country (or fixed actor) plus the role nearest its head: "Iraqi army
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,10 +17,11 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.codebook.load import ActorTables
+from pipeline.codebook.schema import Person
 from pipeline.coding.syntax import np_tokens
 from pipeline.records import Actor
 
-EntryKind = Literal["country", "adjective", "capital", "fixed"]
+EntryKind = Literal["country", "adjective", "capital", "city", "fixed", "person"]
 REFERENCE_DETERMINERS = frozenset({"the", "both", "two", "all"})
 
 
@@ -40,6 +42,7 @@ class ActorLexicon:
     exact: PhraseMatcher  # all-capital abbreviations (US, UN): case matters, "us" is a pronoun
     folded: PhraseMatcher
     entries: dict[int, LexEntry]
+    people: dict[int, tuple[Person, ...]]  # a name's people: coded by the date (namesakes share a name)
     role_words: dict[str, str]
     role_phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> ((words, role), ...)
     dyad_nouns: frozenset[str]
@@ -71,8 +74,18 @@ def build_lexicon(tables: ActorTables, nlp: Language) -> ActorLexicon:
         add(country.names, LexEntry(country.code, country.code, None, "country"))
         add(country.adjectives, LexEntry(country.code, country.code, None, "adjective"))
         add(country.capitals, LexEntry(country.code, country.code, "GOV", "capital"))
+        add(country.cities, LexEntry(country.code, country.code, None, "city"))
     for actor in tables.actors:
         add(actor.names, LexEntry(actor.code, actor.country, actor.role, "fixed"))
+    by_name: dict[str, list[Person]] = {}
+    for person in tables.people:
+        for name in (person.name, *person.aliases):
+            by_name.setdefault(name, []).append(person)
+    people: dict[int, tuple[Person, ...]] = {}
+    for name, persons in by_name.items():
+        key = f"person:{name.lower()}"
+        people[nlp.vocab.strings.add(key)] = tuple(persons)
+        (exact if _is_abbreviation(name) else folded).add(key, [nlp.make_doc(name)])
     role_words: dict[str, str] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for role in tables.roles:
@@ -86,6 +99,7 @@ def build_lexicon(tables: ActorTables, nlp: Language) -> ActorLexicon:
         exact=exact,
         folded=folded,
         entries=entries,
+        people=people,
         role_words=role_words,
         role_phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
         dyad_nouns=tables.dyad_nouns,
@@ -101,12 +115,25 @@ class ActorMarks:
     roles: dict[int, str]
 
 
-def mark_actors(doc: Doc, lexicon: ActorLexicon) -> ActorMarks:
-    """Find every actor name and role word in a sentence once; phrases are then coded from these marks."""
+def _person_entry(persons: tuple[Person, ...], published: dt.date | None) -> LexEntry:
+    """The person (among namesakes) in office on the date, coded with the role held then."""
+    if published is not None:
+        active = [p for p in persons if any(t.covers(published) for t in p.terms)]
+        persons = tuple(active) or persons
+    code, role = persons[0].code_on(published)
+    return LexEntry(code, persons[0].country, role, "person")
+
+
+def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = None) -> ActorMarks:
+    """Find every actor name and role word in a sentence once; phrases are then coded from these marks.
+
+    People are coded by the publication date: the same person codes differently in and out of office.
+    """
     found = [Span(doc, s, e, label=m) for m, s, e in [*lexicon.exact(doc), *lexicon.folded(doc)]]
     names: dict[int, tuple[LexEntry, Span]] = {}
     for match in filter_spans(found):
-        entry = lexicon.entries[match.label]
+        persons = lexicon.people.get(match.label)
+        entry = _person_entry(persons, published) if persons else lexicon.entries[match.label]
         for i in range(match.start, match.end):
             names[i] = (entry, match)
     roles: dict[int, str] = {}
@@ -143,7 +170,7 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     ):
         return Actor(code=None, country=None, text=text, ref="dyad")
     roles = [(0 if t.i == head.i else 1, abs(t.i - head.i), marks.roles[t.i]) for t in tokens if t.i in marks.roles]
-    fixed = sorted((d, e) for d, (e, _) in named if e.kind == "fixed")
+    fixed = sorted(((d, e) for d, (e, _) in named if e.kind in {"fixed", "person"}), key=lambda pair: pair[0])
     if fixed and (fixed[0][1].role or not roles):
         entry = fixed[0][1]
         return Actor(code=entry.code, country=entry.country, text=text, role=entry.role)

@@ -89,11 +89,21 @@ class _Event:
             "num_articles": len({r["article_id"] for r in self.rows}),
             "num_sources": len({r["source_name"] for r in self.rows if r["source_name"]}),
             "first_seen": min(published) if published else None,
-            "source_urls": sorted({r["url"] for r in self.rows if r["url"]}),
+            "source_urls": _urls_by_first_report(self.rows),
             "is_root_event": any(r["sentence_index"] < LEAD_SENTENCES for r in self.rows),
             "year": event_date.year if event_date else 0,
             "month": event_date.month if event_date else 0,
         }
+
+
+def _urls_by_first_report(rows: list[dict[str, Any]]) -> list[str]:
+    """Distinct URLs, earliest publication first (GDELT's SOURCEURL is the first report)."""
+    first: dict[str, dt.date] = {}
+    for row in rows:
+        if row["url"]:
+            published = row["published"] or dt.date.max
+            first[row["url"]] = min(first.get(row["url"], published), published)
+    return sorted(first, key=lambda url: (first[url], url))
 
 
 EVENT_INPUT_COLUMNS = (

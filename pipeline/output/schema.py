@@ -83,7 +83,7 @@ EVENTS = pa.schema(
         _field("num_articles", pa.int32(), "Articles reporting the event.", False),
         _field("num_sources", pa.int32(), "Outlets reporting the event.", False),
         _field("first_seen", pa.date32(), "Publication date of the earliest article reporting the event."),
-        _field("source_urls", pa.list_(pa.string()), "URLs of the articles reporting the event, sorted.", False),
+        _field("source_urls", pa.list_(pa.string()), "URLs of the articles reporting the event, earliest report first.", False),
         _field("is_root_event", pa.bool_(), "True if some article reports it in its first three sentences.", False),
         _field("year", pa.int16(), "Partition column: year of event_date; 0 when event_date is null.", False),
         _field("month", pa.int8(), "Partition column: month of event_date; 0 when event_date is null.", False),
