@@ -56,9 +56,12 @@ def run(
     codebooks: Annotated[Optional[Path], typer.Option(help="Folder with events.yaml and actors.yaml.")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Articles per coding task.")] = None,
     n_process: Annotated[Optional[int], typer.Option(help="Processes for spaCy's nlp.pipe.")] = None,
+    recode: Annotated[bool, typer.Option("--recode", help="Code every input again, changed or not.")] = False,
+    recode_stale: Annotated[bool, typer.Option("--recode-stale", help="Also recode inputs coded by another codebook version or model.")] = False,
+    wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for another run writing to OUT.")] = 0.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
 ) -> None:
-    """Code every article in INPUTS and write dated event rows to OUT/mentions (Parquet)."""
+    """Code every new or changed article in INPUTS into OUT/mentions and OUT/events (Parquet)."""
     from pipeline.codebook import load_codebook
     from pipeline.ingest.discover import discover
     from pipeline.nlp import load_model
@@ -78,7 +81,9 @@ def run(
     from pipeline.summary import RunSummary
 
     try:
-        report = run_flow([str(p.resolve()) for p in inputs], str(out.resolve()), settings.model_dump(mode="json"))
+        report = run_flow(
+            [str(p.resolve()) for p in inputs], str(out.resolve()), settings.model_dump(mode="json"), recode, recode_stale, wait
+        )
     except UsageError as exc:
         fail(str(exc))
     if as_json:
@@ -92,7 +97,8 @@ def run(
 def _report_text(report: dict) -> str:
     quarantined = sum(report["quarantined"].values())
     lines = [
-        f"eventcoder: {report['records_read']} records from {report['files']} file(s): "
+        f"eventcoder: {report['records_read']} records from {report['files']} new or changed file(s) "
+        f"({report['files_unchanged']} unchanged, skipped): "
         f"{report['articles_coded']} coded, {report['duplicates']} duplicates, {quarantined} quarantined",
         f"  rows: {report['rows']} ({', '.join(f'{k} {v}' for k, v in report['rows_by_type'].items()) or 'none'})",
         f"  dates: {', '.join(f'{k} {v}' for k, v in report['rows_by_date_source'].items()) or 'none'};"

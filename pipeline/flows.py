@@ -17,20 +17,22 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from pipeline.engine import Engine, build_engine, code_articles
-from pipeline.ingest.chunks import Chunk, plan_chunks, read_chunk
+from pipeline.ingest.chunks import Chunk, read_chunk
 from pipeline.ingest.discover import discover
 from pipeline.output.events import EVENT_INPUT_COLUMNS, build_events
 from pipeline.output.parquet import prepare_output, read_rows, replace_table, write_table
 from pipeline.output.rows import quarantine_rows
+from pipeline.planning import Plan, plan_run
 from pipeline.output.schema import EVENTS, MENTIONS, QUARANTINE, TABLES
 from pipeline.records import Article, Rejected
 from pipeline.settings import Settings
+from pipeline.state import Manifest, output_lock, remove_chunk_files, remove_leftovers
 from pipeline.summary import RunSummary
 
 
 @task(name="plan", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def plan_task(inputs: list[str], batch_size: int) -> list[Chunk]:
-    return plan_chunks(discover([Path(p) for p in inputs]), batch_size)
+def plan_task(inputs: list[str], manifest: Manifest, batch_size: int, version: str, model: str, recode: bool, recode_stale: bool) -> Plan:
+    return plan_run(discover([Path(p) for p in inputs]), manifest, batch_size, version, model, recode, recode_stale)
 
 
 @task(name="read", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -68,28 +70,64 @@ def summarise_task(summary: RunSummary, out: str, run_id: str) -> dict[str, Any]
     return report
 
 
+@task(name="commit", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def commit_task(manifest: Manifest, chunk: Chunk, rows: int, articles: list[str], version: str, model: str) -> None:
+    manifest.record_chunk(chunk.key, chunk.paths, chunk.start, chunk.stop, rows, articles, version, model)
+
+
 @flow(name="eventcoder-run")
-def run_flow(inputs: list[str], out: str, settings: dict[str, Any]) -> dict[str, Any]:
-    """Code every article under `inputs` into `out/mentions`, setting bad records aside in `out/quarantine`."""
+def run_flow(
+    inputs: list[str],
+    out: str,
+    settings: dict[str, Any],
+    recode: bool = False,
+    recode_stale: bool = False,
+    wait_seconds: float = 0.0,
+) -> dict[str, Any]:
+    """Code every new or changed article file under `inputs` into `out`: mentions, events, quarantine.
+
+    Holds OUT's lock for the whole run; incremental through OUT/_state/manifest.sqlite (see state.py).
+    """
     started = time.perf_counter()
     config = Settings(**settings)
     engine = build_engine(config)
+    root = Path(out)
+    with output_lock(root, wait_seconds):
+        remove_leftovers(root)
+        manifest = Manifest(root)
+        try:
+            summary = _code_inputs(inputs, root, config, engine, manifest, recode, recode_stale)
+        finally:
+            manifest.close()
+        summary.events = events_task(out, engine)
+        summary.elapsed_seconds = time.perf_counter() - started
+        return summarise_task(summary, out, summary.run_id)
+
+
+def _code_inputs(
+    inputs: list[str], root: Path, config: Settings, engine: Engine, manifest: Manifest, recode: bool, recode_stale: bool
+) -> RunSummary:
+    """Plan, then read, code, write and commit chunk by chunk."""
     coded_at = dt.datetime.now(dt.UTC)
-    run_id = coded_at.strftime("%Y%m%dT%H%M%S%fZ")
+    version, model = engine.codebook.version, engine.model
+    summary = RunSummary(model=model, codebook_version=version, out=str(root), run_id=coded_at.strftime("%Y%m%dT%H%M%S%fZ"))
+    plan = plan_task(inputs, manifest, config.batch_size, version, model, recode, recode_stale)
+    prepare_output(root, TABLES)
+    remove_chunk_files(root, plan.replaced, ("mentions", "quarantine"))
+    manifest.forget_chunks(plan.replaced)
+    manifest.forget_files(plan.fingerprints)
+    summary.files = len(plan.fingerprints)
+    summary.files_unchanged = len(plan.unchanged)
     known_names = engine.codebook.actors.single_word_names()
-    summary = RunSummary(model=engine.model, codebook_version=engine.codebook.version, out=out)
-    chunks = plan_task(inputs, config.batch_size)
-    prepare_output(Path(out), TABLES)
-    summary.files = len({p for chunk in chunks for p in chunk.paths})
     seen: set[str] = set()
-    for chunk in chunks:
+    for chunk in plan.chunks:
         records = read_task(chunk, known_names, config.max_article_chars)
         articles: list[Article] = []
         rejected: list[Rejected] = []
         for record in records:
             if isinstance(record, Rejected):
                 rejected.append(record)
-            elif record.id in seen:
+            elif record.id in seen or manifest.owner(record.id) not in (None, chunk.key):
                 summary.duplicates += 1
             else:
                 seen.add(record.id)
@@ -104,8 +142,9 @@ def run_flow(inputs: list[str], out: str, settings: dict[str, Any]) -> dict[str,
         summary.articles_with_events += len({r["article_id"] for r in rows})
         summary.rows_by_type.update(r["event_type"] for r in rows)
         summary.rows_by_date_source.update(r["date_source"] for r in rows)
-        write_task(rows, "mentions", out, chunk.key)
-        write_task(quarantine_rows(rejected, coded_at), "quarantine", out, chunk.key)
-    summary.events = events_task(out, engine)
-    summary.elapsed_seconds = time.perf_counter() - started
-    return summarise_task(summary, out, run_id)
+        write_task(rows, "mentions", str(root), chunk.key)
+        write_task(quarantine_rows(rejected, coded_at), "quarantine", str(root), chunk.key)
+        commit_task(manifest, chunk, len(rows), [a.id for a in articles], version, model)
+    for path, print_ in plan.fingerprints.items():
+        manifest.record_file(path, print_, version, model)
+    return summary

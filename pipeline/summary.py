@@ -14,7 +14,9 @@ class RunSummary:
     model: str
     codebook_version: str
     out: str
+    run_id: str = ""
     files: int = 0
+    files_unchanged: int = 0
     records_read: int = 0
     articles_coded: int = 0
     articles_with_events: int = 0
@@ -40,7 +42,9 @@ class RunSummary:
             "model": self.model,
             "codebook_version": self.codebook_version,
             "out": self.out,
+            "run_id": self.run_id,
             "files": self.files,
+            "files_unchanged": self.files_unchanged,
             "records_read": self.records_read,
             "articles_coded": self.articles_coded,
             "articles_with_events": self.articles_with_events,
@@ -66,7 +70,7 @@ class RunSummary:
             "",
             f"- output: `{self.out}`",
             f"- model: `{self.model}`, codebook: `{self.codebook_version}`",
-            f"- files: {self.files}; records read: {self.records_read} = coded {self.articles_coded}"
+            f"- files coded: {self.files} (unchanged, skipped: {self.files_unchanged}); records read: {self.records_read} = coded {self.articles_coded}"
             f" + duplicates {self.duplicates} + quarantined {quarantined}"
             f" ({'closes' if self.accounting_closes else 'DOES NOT CLOSE'})",
             f"- articles with events: {self.articles_with_events}; rows: {self.rows}; events in the output: {self.events}",

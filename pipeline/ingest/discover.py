@@ -7,12 +7,36 @@ from pathlib import Path
 
 from pipeline.errors import UsageError
 
-SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
+# Suffix → format, longest suffixes first so ".jsonl.gz" is not taken for something else.
+FORMATS = (
+    (".jsonl.gz", "jsonl"),
+    (".jsonl", "jsonl"),
+    (".csv.gz", "csv"),
+    (".csv", "csv"),
+    (".parquet", "parquet"),
+    (".warc.gz", "warc"),
+    (".warc", "warc"),
+    (".html", "html"),
+    (".htm", "html"),
+    (".txt", "txt"),
+)
+SUFFIXES = tuple(suffix for suffix, _ in FORMATS)
+# Formats holding many records, read in ranges (lines, rows, WARC records); the others are one article per file.
+RANGED = frozenset({"jsonl", "csv", "parquet", "warc"})
+
+
+def format_of(path: Path) -> str | None:
+    """The input format the file's name says, or None for an unsupported file."""
+    name = path.name.lower()
+    return next((kind for suffix, kind in FORMATS if name.endswith(suffix)), None)
+
+
+def is_ranged(path: Path) -> bool:
+    return format_of(path) in RANGED
 
 
 def is_supported(path: Path) -> bool:
-    name = path.name.lower()
-    return name.endswith(SUFFIXES) and not name.endswith(".meta.json")
+    return format_of(path) is not None
 
 
 def discover(inputs: Iterable[Path]) -> list[Path]:
