@@ -7,12 +7,16 @@ records for the same reasons and gives the same article the same id.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import hashlib
+import importlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.ingest.clean import clean_text
 from pipeline.records import Article, Rejected
@@ -76,6 +80,8 @@ def build_record(
     cleaned = clean_text(raw_text, known_names, source=source, title=title)
     if not cleaned.text.strip():
         return Rejected(origin, "empty_text", "nothing left after removing page furniture", ident, raw_text[:EXCERPT_CHARS])
+    if not looks_english(cleaned.text):
+        return Rejected(origin, "not_english", "the text does not read as English (too few English function words)", ident, raw_text[:EXCERPT_CHARS])
     return Article(
         id=article_id(given_id, source, url, cleaned.text),
         text=cleaned.text,
@@ -85,6 +91,40 @@ def build_record(
         title=cleaned.title,
         origin=origin,
     )
+
+
+MIN_WORDS_FOR_LANGUAGE = 20
+FOREIGN_SHARE = 0.1
+MIN_DISTINCT = 4  # one repeated word ("net" in a Dutch list, in a table of figures) is not a language
+OTHER_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
+
+
+@functools.cache
+def _foreign_stop_words() -> dict[str, frozenset[str]]:
+    """Function words of other common news languages that are not English ones (loaded on first use)."""
+    found = {}
+    for code in OTHER_LANGUAGES:
+        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+        found[code] = frozenset(module.STOP_WORDS) - STOP_WORDS
+    return found
+
+
+def looks_english(text: str) -> bool:
+    """False for text mostly in a non-Latin script, or with more function words of another language
+    than of English; tables of figures and short texts pass (they are English enough to be coded)."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isascii() or "À" <= c <= "ɏ" for c in letters) / len(letters) < 0.5:
+        return False
+    words = [w.strip(".,;:!?\"'()“”‘’«»").lower() for w in text.split()]
+    words = [w for w in words if w.isalpha()]
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return True
+    english = sum(w in STOP_WORDS for w in words)
+    for stops in _foreign_stop_words().values():
+        foreign = [w for w in words if w in stops]
+        if len(foreign) > english and len(foreign) >= FOREIGN_SHARE * len(words) and len(set(foreign)) >= MIN_DISTINCT:
+            return False
+    return True
 
 
 def _text_field(record: Mapping[str, Any], key: str) -> str | None:
