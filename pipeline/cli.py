@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -81,9 +84,10 @@ def run(
     from pipeline.summary import RunSummary
 
     try:
-        report = run_flow(
-            [str(p.resolve()) for p in inputs], str(out.resolve()), settings.model_dump(mode="json"), recode, recode_stale, wait
-        )
+        with progress_bar(out, enabled=not as_json and sys.stderr.isatty()):
+            report = run_flow(
+                [str(p.resolve()) for p in inputs], str(out.resolve()), settings.model_dump(mode="json"), recode, recode_stale, wait
+            )
     except UsageError as exc:
         fail(str(exc))
     if as_json:
@@ -92,6 +96,37 @@ def run(
         typer.echo(_report_text(report))
     if not report["accounting_closes"]:
         raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def progress_bar(out: Path, enabled: bool) -> Iterator[None]:
+    """A rich progress bar over chunks, fed by OUT/_state/progress.json while the flow runs."""
+    if not enabled:
+        yield
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from pipeline.state import read_progress
+
+    (out / "_state" / "progress.json").unlink(missing_ok=True)
+    stop = threading.Event()
+    columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("chunks"), TimeElapsedColumn())
+    with Progress(*columns, transient=True) as progress:
+        task = progress.add_task("coding", total=None)
+
+        def poll() -> None:
+            while not stop.wait(0.5):
+                state = read_progress(out)
+                if state is not None:
+                    progress.update(task, total=state[0], completed=state[1])
+
+        watcher = threading.Thread(target=poll, daemon=True)
+        watcher.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            watcher.join()
 
 
 def _report_text(report: dict) -> str:
@@ -217,6 +252,46 @@ def evaluate(
     typer.echo(format_report(report, errors))
     if out is not None:
         out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+@app.command()
+def schedule(
+    inputs: Annotated[list[Path], typer.Argument(help="Archive files or folders to code on every run.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (runs are incremental).")],
+    cron: Annotated[Optional[str], typer.Option(help='Cron schedule, e.g. "0 2 * * *" (nightly at 02:00).')] = None,
+    interval: Annotated[Optional[int], typer.Option(help="Or: run every N seconds.")] = None,
+    timezone: Annotated[str, typer.Option(help="Time zone of the cron schedule.")] = "UTC",
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "eventcoder-scheduled",
+) -> None:
+    """Serve scheduled runs; starts a local Prefect server (SQLite) unless PREFECT_API_URL is set."""
+    from pipeline.codebook import load_codebook
+    from pipeline.ingest.discover import discover
+    from pipeline.settings import load_settings
+
+    if (cron is None) == (interval is None):
+        fail("give exactly one of --cron and --interval")
+    try:
+        settings = load_settings()
+        load_codebook(settings.codebook_dir)
+        discover(inputs)
+        check_output(out)
+    except UsageError as exc:
+        fail(str(exc))
+    configure_prefect()
+    from pipeline.schedule import prefect_server
+
+    try:
+        with prefect_server() as api:
+            from prefect.schedules import Cron, Interval
+
+            from pipeline.flows import run_flow
+
+            when = Cron(cron, timezone=timezone) if cron is not None else Interval(interval or 0)
+            parameters = {"inputs": [str(p.resolve()) for p in inputs], "out": str(out.resolve()), "settings": settings.model_dump(mode="json")}
+            typer.echo(f"serving {name} ({cron or f'every {interval} s'}) against {api}; Ctrl-C stops")
+            run_flow.serve(name=name, schedules=[when], parameters=parameters, print_starting_message=False)
+    except UsageError as exc:
+        fail(str(exc))
 
 
 @app.command()

@@ -7,6 +7,7 @@ artifact. The engine (model + compiled codebook) is built once per flow run.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import TaskRunContext
 
 from pipeline.engine import Engine, build_engine, code_articles
 from pipeline.ingest.chunks import Chunk, read_chunk
@@ -26,7 +28,7 @@ from pipeline.planning import Plan, plan_run
 from pipeline.output.schema import EVENTS, MENTIONS, QUARANTINE, TABLES
 from pipeline.records import Article, Rejected
 from pipeline.settings import Settings
-from pipeline.state import Manifest, output_lock, remove_chunk_files, remove_leftovers
+from pipeline.state import Manifest, output_lock, remove_chunk_files, remove_leftovers, write_progress
 from pipeline.summary import RunSummary
 
 
@@ -40,7 +42,17 @@ def read_task(chunk: Chunk, known_names: frozenset[str], max_chars: int) -> list
     return list(read_chunk(chunk, known_names, max_chars))
 
 
-@task(name="code", cache_policy=NO_CACHE)
+def coding_cache_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
+    """Same articles (content and metadata), same codebook version and model: same rows, so reuse them."""
+    engine: Engine = parameters["engine"]
+    digest = hashlib.sha256(f"{engine.codebook.version}\x1f{engine.model}".encode())
+    for article in parameters["articles"]:
+        fields = (article.id, article.text, str(article.published), article.source or "", article.url or "", article.title or "")
+        digest.update("\x1f".join(fields).encode("utf-8"))
+    return f"eventcoder-code-{digest.hexdigest()}"
+
+
+@task(name="code", cache_key_fn=coding_cache_key, persist_result=True)
 def code_task(engine: Engine, articles: list[Article], coded_at: dt.datetime) -> list[dict[str, Any]]:
     return code_articles(engine, articles, coded_at)
 
@@ -118,6 +130,7 @@ def _code_inputs(
     manifest.forget_files(plan.fingerprints)
     summary.files = len(plan.fingerprints)
     summary.files_unchanged = len(plan.unchanged)
+    write_progress(root, len(plan.chunks), 0)
     known_names = engine.codebook.actors.single_word_names()
     seen: set[str] = set()
     for chunk in plan.chunks:
@@ -145,6 +158,7 @@ def _code_inputs(
         write_task(rows, "mentions", str(root), chunk.key)
         write_task(quarantine_rows(rejected, coded_at), "quarantine", str(root), chunk.key)
         commit_task(manifest, chunk, len(rows), [a.id for a in articles], version, model)
+        write_progress(root, len(plan.chunks), plan.chunks.index(chunk) + 1)
     for path, print_ in plan.fingerprints.items():
         manifest.record_file(path, print_, version, model)
     return summary

@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -178,3 +179,20 @@ def remove_chunk_files(out: Path, keys: Iterable[str], tables: Iterable[str]) ->
         for key in keys:
             for path in (out / table).rglob(f"part-{key}.parquet"):
                 path.unlink(missing_ok=True)
+
+
+def write_progress(out: Path, total: int, done: int) -> None:
+    """`_state/progress.json`: chunks planned and done, for progress bars (replaced atomically)."""
+    folder = out / "_state"
+    temporary = folder / f".progress.{os.getpid()}.tmp"
+    temporary.write_text(json.dumps({"chunks": total, "done": done}), encoding="utf-8")
+    os.replace(temporary, folder / "progress.json")
+
+
+def read_progress(out: Path) -> tuple[int, int] | None:
+    """(chunks planned, chunks done) of the run writing to OUT, if it has planned yet."""
+    try:
+        data = json.loads((out / "_state" / "progress.json").read_text(encoding="utf-8"))
+        return int(data["chunks"]), int(data["done"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
