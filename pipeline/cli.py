@@ -24,6 +24,7 @@ PREFECT_DEFAULTS = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
     "PREFECT_LOGGING_LEVEL": "WARNING",
+    "DASK_LOGGING__DISTRIBUTED": "warning",
 }
 
 
@@ -62,6 +63,8 @@ def run(
     recode: Annotated[bool, typer.Option("--recode", help="Code every input again, changed or not.")] = False,
     recode_stale: Annotated[bool, typer.Option("--recode-stale", help="Also recode inputs coded by another codebook version or model.")] = False,
     wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for another run writing to OUT.")] = 0.0,
+    workers: Annotated[Optional[int], typer.Option(help="Code on a local Dask cluster of N worker processes.")] = None,
+    dask_address: Annotated[Optional[str], typer.Option(help="Code on an existing Dask cluster (tcp://host:8786).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
 ) -> None:
     """Code every new or changed article in INPUTS into OUT/mentions and OUT/events (Parquet)."""
@@ -83,11 +86,15 @@ def run(
     from pipeline.flows import run_flow
     from pipeline.summary import RunSummary
 
+    if workers is not None and dask_address is not None:
+        fail("give --workers or --dask-address, not both")
+    arguments = ([str(p.resolve()) for p in inputs], str(out.resolve()), settings.model_dump(mode="json"), recode, recode_stale, wait)
     try:
         with progress_bar(out, enabled=not as_json and sys.stderr.isatty()):
-            report = run_flow(
-                [str(p.resolve()) for p in inputs], str(out.resolve()), settings.model_dump(mode="json"), recode, recode_stale, wait
-            )
+            if workers is None and dask_address is None:
+                report = run_flow(*arguments)
+            else:
+                report = _run_on_dask(arguments, workers, dask_address)
     except UsageError as exc:
         fail(str(exc))
     if as_json:
@@ -127,6 +134,21 @@ def progress_bar(out: Path, enabled: bool) -> Iterator[None]:
         finally:
             stop.set()
             watcher.join()
+
+
+def _run_on_dask(arguments: tuple, workers: int | None, address: str | None) -> dict:
+    """Run the flow with coding on Dask; Dask workers need a real Prefect server, not the temporary API."""
+    from prefect_dask import DaskTaskRunner
+
+    from pipeline.flows import run_flow
+    from pipeline.schedule import prefect_server
+
+    if address is not None:
+        runner = DaskTaskRunner(address=address)
+    else:
+        runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
+    with prefect_server():
+        return run_flow.with_options(task_runner=runner)(*arguments, distributed=True)
 
 
 def _report_text(report: dict) -> str:

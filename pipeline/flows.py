@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import time
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,8 @@ from pipeline.ingest.discover import discover
 from pipeline.output.events import EVENT_INPUT_COLUMNS, build_events
 from pipeline.output.parquet import prepare_output, read_rows, replace_table, write_table
 from pipeline.output.rows import quarantine_rows
-from pipeline.planning import Plan, plan_run
 from pipeline.output.schema import EVENTS, MENTIONS, QUARANTINE, TABLES
+from pipeline.planning import Plan, plan_run
 from pipeline.records import Article, Rejected
 from pipeline.settings import Settings
 from pipeline.state import Manifest, output_lock, remove_chunk_files, remove_leftovers, write_progress
@@ -42,19 +43,43 @@ def read_task(chunk: Chunk, known_names: frozenset[str], max_chars: int) -> list
     return list(read_chunk(chunk, known_names, max_chars))
 
 
-def coding_cache_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
+def coding_cache_key(context: TaskRunContext | None, parameters: dict[str, Any]) -> str:
     """Same articles (content and metadata), same codebook version and model: same rows, so reuse them."""
-    engine: Engine = parameters["engine"]
-    digest = hashlib.sha256(f"{engine.codebook.version}\x1f{engine.model}".encode())
+    digest = hashlib.sha256(f"{parameters['version']}\x1f{parameters['model']}".encode())
     for article in parameters["articles"]:
         fields = (article.id, article.text, str(article.published), article.source or "", article.url or "", article.title or "")
         digest.update("\x1f".join(fields).encode("utf-8"))
-    return f"eventcoder-code-{digest.hexdigest()}"
+    task_name = context.task.name if context is not None else "code"
+    return f"eventcoder-{task_name}-{digest.hexdigest()}"
 
 
 @task(name="code", cache_key_fn=coding_cache_key, persist_result=True)
-def code_task(engine: Engine, articles: list[Article], coded_at: dt.datetime) -> list[dict[str, Any]]:
+def code_task(engine: Engine, version: str, model: str, articles: list[Article], coded_at: dt.datetime) -> list[dict[str, Any]]:
+    """Code a chunk in this process with the flow's engine (`version`, `model` key the cache)."""
     return code_articles(engine, articles, coded_at)
+
+
+@task(name="code-on-worker", cache_key_fn=coding_cache_key, persist_result=True)
+def code_on_worker_task(
+    settings: dict[str, Any], version: str, model: str, articles: list[Article], coded_at: dt.datetime
+) -> list[dict[str, Any]]:
+    """Code a chunk on a Dask worker, with the engine that worker built once (see worker_engine)."""
+    return code_articles(worker_engine(settings, version), articles, coded_at)
+
+
+def worker_engine(settings: dict[str, Any], version: str) -> Engine:
+    """The engine of the current Dask worker, built on its first chunk and kept on the worker object."""
+    from distributed import get_worker
+
+    worker = get_worker()
+    engines: dict[str, Engine] = worker.__dict__.setdefault("eventcoder_engines", {})
+    key = json.dumps(settings, sort_keys=True)
+    if key not in engines:
+        engine = build_engine(Settings(**settings))
+        if engine.codebook.version != version:
+            raise RuntimeError(f"worker codebook {engine.codebook.version} differs from the flow's {version}")
+        engines[key] = engine
+    return engines[key]
 
 
 @task(name="write", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -95,10 +120,13 @@ def run_flow(
     recode: bool = False,
     recode_stale: bool = False,
     wait_seconds: float = 0.0,
+    distributed: bool = False,
 ) -> dict[str, Any]:
     """Code every new or changed article file under `inputs` into `out`: mentions, events, quarantine.
 
     Holds OUT's lock for the whole run; incremental through OUT/_state/manifest.sqlite (see state.py).
+    With `distributed`, chunks are coded by the flow's task runner (a DaskTaskRunner: see the CLI's
+    --workers/--dask-address), a few in flight at a time; reading and writing stay in the flow.
     """
     started = time.perf_counter()
     config = Settings(**settings)
@@ -108,7 +136,7 @@ def run_flow(
         remove_leftovers(root)
         manifest = Manifest(root)
         try:
-            summary = _code_inputs(inputs, root, config, engine, manifest, recode, recode_stale)
+            summary = _code_inputs(inputs, root, config, engine, manifest, recode, recode_stale, distributed)
         finally:
             manifest.close()
         summary.events = events_task(out, engine)
@@ -117,7 +145,14 @@ def run_flow(
 
 
 def _code_inputs(
-    inputs: list[str], root: Path, config: Settings, engine: Engine, manifest: Manifest, recode: bool, recode_stale: bool
+    inputs: list[str],
+    root: Path,
+    config: Settings,
+    engine: Engine,
+    manifest: Manifest,
+    recode: bool,
+    recode_stale: bool,
+    distributed: bool,
 ) -> RunSummary:
     """Plan, then read, code, write and commit chunk by chunk."""
     coded_at = dt.datetime.now(dt.UTC)
@@ -133,32 +168,55 @@ def _code_inputs(
     write_progress(root, len(plan.chunks), 0)
     known_names = engine.codebook.actors.single_word_names()
     seen: set[str] = set()
+    in_flight: deque[tuple[Chunk, list[Article], list[Rejected], Any]] = deque()
+    window = max(2, 2 * config.n_process) if distributed else 1
     for chunk in plan.chunks:
         records = read_task(chunk, known_names, config.max_article_chars)
-        articles: list[Article] = []
-        rejected: list[Rejected] = []
-        for record in records:
-            if isinstance(record, Rejected):
-                rejected.append(record)
-            elif record.id in seen or manifest.owner(record.id) not in (None, chunk.key):
+        articles = [r for r in records if isinstance(r, Article)]
+        rejected = [r for r in records if isinstance(r, Rejected)]
+        fresh = []
+        for article in articles:
+            if article.id in seen or manifest.owner(article.id) not in (None, chunk.key):
                 summary.duplicates += 1
             else:
-                seen.add(record.id)
-                articles.append(record)
+                seen.add(article.id)
+                fresh.append(article)
         summary.records_read += len(records)
-        summary.articles_coded += len(articles)
+        summary.articles_coded += len(fresh)
         summary.quarantined.update(r.reason for r in rejected)
-        summary.words += sum(len(a.text.split()) for a in articles)
-        coding_started = time.perf_counter()
-        rows = code_task(engine, articles, coded_at)
-        summary.coding_seconds += time.perf_counter() - coding_started
-        summary.articles_with_events += len({r["article_id"] for r in rows})
-        summary.rows_by_type.update(r["event_type"] for r in rows)
-        summary.rows_by_date_source.update(r["date_source"] for r in rows)
-        write_task(rows, "mentions", str(root), chunk.key)
-        write_task(quarantine_rows(rejected, coded_at), "quarantine", str(root), chunk.key)
-        commit_task(manifest, chunk, len(rows), [a.id for a in articles], version, model)
-        write_progress(root, len(plan.chunks), plan.chunks.index(chunk) + 1)
+        summary.words += sum(len(a.text.split()) for a in fresh)
+        if distributed:
+            coded: Any = code_on_worker_task.submit(config.model_dump(mode="json"), version, model, fresh, coded_at)
+        else:
+            started = time.perf_counter()
+            coded = code_task(engine, version, model, fresh, coded_at)
+            summary.coding_seconds += time.perf_counter() - started
+        in_flight.append((chunk, fresh, rejected, coded))
+        while len(in_flight) >= window:
+            _finish(in_flight.popleft(), root, manifest, summary, coded_at, len(plan.chunks))
+    while in_flight:
+        _finish(in_flight.popleft(), root, manifest, summary, coded_at, len(plan.chunks))
     for path, print_ in plan.fingerprints.items():
         manifest.record_file(path, print_, version, model)
     return summary
+
+
+def _finish(
+    job: tuple[Chunk, list[Article], list[Rejected], Any], root: Path, manifest: Manifest, summary: RunSummary, coded_at: dt.datetime, total: int
+) -> None:
+    """Write a coded chunk (waiting for it if it runs on Dask), then record it in the manifest."""
+    chunk, articles, rejected, coded = job
+    if isinstance(coded, list):
+        rows = coded
+    else:
+        started = time.perf_counter()
+        rows = coded.result()
+        summary.coding_seconds += time.perf_counter() - started
+    summary.articles_with_events += len({r["article_id"] for r in rows})
+    summary.rows_by_type.update(r["event_type"] for r in rows)
+    summary.rows_by_date_source.update(r["date_source"] for r in rows)
+    write_task(rows, "mentions", str(root), chunk.key)
+    write_task(quarantine_rows(rejected, coded_at), "quarantine", str(root), chunk.key)
+    commit_task(manifest, chunk, len(rows), [a.id for a in articles], summary.codebook_version, summary.model)
+    summary.chunks_done += 1
+    write_progress(root, total, summary.chunks_done)

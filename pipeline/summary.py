@@ -17,6 +17,7 @@ class RunSummary:
     run_id: str = ""
     files: int = 0
     files_unchanged: int = 0
+    chunks_done: int = 0
     records_read: int = 0
     articles_coded: int = 0
     articles_with_events: int = 0
