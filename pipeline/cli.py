@@ -197,8 +197,9 @@ def codebook_validate(
     typer.echo(
         f"codebook {folder} is valid: version {codebook.version}; {len(codebook.rules)} rules "
         f"({', '.join(f'{k} {v}' for k, v in sorted(by_type.items()))}), {refinements} refinements, "
-        f"{examples} examples; {len(codebook.actors.countries)} countries, {len(codebook.actors.actors)} named actors, "
-        f"{len(codebook.actors.roles)} roles"
+        f"{examples} examples; {len(codebook.actors.countries)} countries "
+        f"({sum(len(c.cities) for c in codebook.actors.countries)} city names), {len(codebook.actors.actors)} named actors, "
+        f"{len(codebook.actors.people)} people, {len(codebook.actors.roles)} roles"
     )
 
 

@@ -83,8 +83,8 @@ def attribute(
             targets += not_instrument(direct_objects(verb))
         elif verb is not None:
             reporter = passive_agents(verb) if trigger.dep_ == "nsubjpass" else subjects(verb)
-            if sources and not own:
-                targets += reporter  # "accepted an invitation from X": X invited the subject
+            if verb.lemma_ in spec.recipient_verbs or (sources and not own):
+                targets += reporter  # "received an invitation (from X)": the subject is invited
             else:
                 sources += reporter
             targets += prep_objects(verb, target_preps)

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NP_MODIFIER_DEPS = frozenset(
-    {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "appos", "flat", "quantmod", "predet", "prt"}
+    {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "appos", "flat", "quantmod", "predet", "prt", "npadvmod"}
 )
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -40,11 +40,15 @@ def stolen_subject(verb: Token) -> Token | None:
         return None
     left = verb.i - 1
     doc = verb.doc
-    while left >= verb.sent.start and doc[left].dep_ in {"advmod", "aux", "auxpass", "neg"}:
+    closed = False  # a comma between the phrase and the verb closes an apposition
+    while left >= verb.sent.start and (doc[left].dep_ in {"advmod", "aux", "auxpass", "neg"} or doc[left].is_punct):
+        closed = closed or doc[left].is_punct
         left -= 1
     if left < verb.sent.start:
         return None
     candidate = doc[left]
+    if closed and candidate.dep_ == "appos" and candidate.head.pos_ in {"NOUN", "PROPN"}:
+        candidate = candidate.head  # "the US adviser, John Bolton, visited": the whole phrase is the subject
     if candidate.pos_ in {"NOUN", "PROPN"} and candidate.head != verb and candidate.dep_ in {"appos", "conj", "dobj", "pobj", "npadvmod"}:
         return candidate
     return None
