@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -110,11 +111,25 @@ def _flow(corpus: str, limit: int | None, n_process: int, settings: dict[str, An
     )
 
 
+def _child(target: Callable[..., Measure], args: tuple[Any, ...], sender: Connection) -> None:
+    sender.send(target(*args))
+    sender.close()
+
+
 def _isolated(target: Callable[..., Measure], *args: Any) -> Measure:
-    """Run one measurement in a fresh process and return its result."""
+    """Run one measurement in a fresh (non-daemonic, so it may start its own processes) process."""
     context = multiprocessing.get_context("spawn")
-    with context.Pool(1) as pool:
-        return pool.apply(target, args)
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(target, args, sender))
+    process.start()
+    sender.close()
+    try:
+        result: Measure = receiver.recv()
+    except EOFError:
+        process.join()
+        raise RuntimeError(f"measurement {target.__name__} failed (exit code {process.exitcode})") from None
+    process.join()
+    return result
 
 
 def run_bench(corpus: Path, limit: int | None, processes: list[int], settings: dict[str, Any], with_flow: bool, compare_prefilter: bool) -> list[Measure]:

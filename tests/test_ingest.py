@@ -108,3 +108,12 @@ def test_discover_and_chunks(tmp_path: Path) -> None:
 def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="input not found"):
         discover([tmp_path / "nope"])
+
+
+def test_photo_captions_and_credits_are_not_text() -> None:
+    raw = (
+        "Troops withdrew from the town on Friday.\n\n"
+        "Photograph: Smoke rises over the town after the strikes.\n\n"
+        "Residents returned on Saturday. Photograph: Ahmad al-Rubaye/AFP/Getty Images"
+    )
+    assert clean_text(raw, frozenset()).text == "Troops withdrew from the town on Friday.\n\nResidents returned on Saturday."

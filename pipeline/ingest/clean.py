@@ -16,7 +16,10 @@ FURNITURE_LINES = (
     re.compile(r"^(copyright|©|\(c\)).{0,120}$", re.IGNORECASE),
     re.compile(r"^all rights reserved\.?$", re.IGNORECASE),
     re.compile(r"^(share|print|email) (this|the) (article|story|page)\.?$", re.IGNORECASE),
+    re.compile(r"^(photograph|photo|picture|pictured|image|caption|file photo|illustration)s?\s*:", re.IGNORECASE),
 )
+# a caption's credit glued to a paragraph: "... in Baghdad. Photograph: Ahmad al-Rubaye/AFP/Getty Images"
+PHOTO_CREDIT = re.compile(r"\s*(?:Photograph|Photo|Picture|Illustration|Composite)\s*:\s*[^.]{0,120}$")
 AGENCIES = r"AP|AFP|Reuters|dpa|DPA|Xinhua|PA|Bloomberg|ANSA|EFE|Kyodo|TASS|IANS|PTI|UPI"
 AGENCY_CREDIT = re.compile(rf"\s*[-–—]\s*(?:{AGENCIES})\s*$")
 DATELINE = re.compile(rf"^[A-Z][A-Z .,'/-]{{2,60}}(?:\((?:{AGENCIES})\))?\s*[-–—]+\s+(?=[A-Z\"“])")
@@ -62,6 +65,7 @@ def clean_text(raw: str, known_names: frozenset[str], source: str | None = None,
     if kept:
         kept[0] = DATELINE.sub("", kept[0], count=1)
         kept[-1] = AGENCY_CREDIT.sub("", kept[-1])
+    kept = [PHOTO_CREDIT.sub("", p) for p in kept]
     body = "\n\n".join(repair_joins(p, known_names) for p in kept if p)
     return CleanText(text=body, title=title)
 
