@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.codebook import Codebook, load_codebook
+from pipeline.coding.actors import mark_actors, person_names
 from pipeline.coding.article import ArticleCoding, code_article
 from pipeline.coding.sentence import Coder, build_coder
 from pipeline.nlp import Sentence, SentenceSplitter, load_model, model_label, parse_sentences
@@ -66,9 +67,9 @@ class ParsedArticle:
 def parse_articles(engine: Engine, articles: Sequence[Article]) -> list[ParsedArticle]:
     """Split a batch into sentences and parse, in one `nlp.pipe` stream, those the prefilter keeps.
 
-    A second, smaller pass parses sentences that name a person also named in a kept sentence, so that
-    a bare "Maksimov" can be coded from where the article introduced him ("Russian Ambassador Maksim
-    Maksimov").
+    A second, smaller pass parses, for each person a kept sentence names without saying who they are,
+    the first other sentence naming them, so that a bare "Maksimov" can be coded from where the article
+    introduced him ("Russian Ambassador Maksim Maksimov").
     """
     split = [engine.splitter.split(article.text) for article in articles]
     keep = [
@@ -77,18 +78,33 @@ def parse_articles(engine: Engine, articles: Sequence[Article]) -> list[ParsedAr
     ]
     docs: list[dict[int, Doc]] = [{} for _ in articles]
     _parse_into(engine, split, keep, docs)
-    linked = [
-        [i for i, s in enumerate(sentences) if i not in own and s.words & _person_words(own.values())]
-        for sentences, own in zip(split, docs)
-    ]
+    linked = []
+    for article, sentences, own in zip(articles, split, docs):
+        unseen = set(_unresolved_names(own.values(), engine, article))
+        chosen = []
+        for i, sentence in enumerate(sentences):
+            if unseen and i not in own and sentence.words & unseen:
+                chosen.append(i)  # the first sentence naming the person, where news gives the full title
+                unseen -= sentence.words
+        linked.append(chosen)
     _parse_into(engine, split, linked, docs)
     return [
         ParsedArticle(article, sentences, own) for article, sentences, own in zip(articles, split, docs)
     ]
 
 
-def _person_words(docs: Iterable[Doc]) -> frozenset[str]:
-    return frozenset(t.lower_ for doc in docs for ent in doc.ents if ent.label_ == "PERSON" for t in ent if len(t) > 2)
+def _unresolved_names(docs: Iterable[Doc], engine: Engine, article: Article) -> frozenset[str]:
+    """Words of person names that a kept sentence cannot code by itself (no title or country beside them,
+    not in the people table): the article must say elsewhere who they are."""
+    lexicon = engine.coder.lexicon
+    words: set[str] = set()
+    for doc in docs:
+        marks = mark_actors(doc, lexicon, article.published)
+        coded = {name for name, _ in person_names(doc, marks, lexicon)}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.text not in coded and not any(t.i in marks.names for t in ent):
+                words.update(t.lower_ for t in ent if len(t) > 2)
+    return frozenset(words)
 
 
 def _parse_into(engine: Engine, split: list[list[Sentence]], wanted: list[list[int]], docs: list[dict[int, Doc]]) -> None:

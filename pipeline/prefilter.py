@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from pipeline.codebook.load import Codebook
 from pipeline.codebook.schema import Match, NotIn, Pattern, TokenSpec
@@ -82,13 +83,16 @@ class Prefilter:
     """
 
     requirements: tuple[tuple[str, tuple[frozenset[str], ...]], ...]  # (rule id, word sets) per pattern
+    triggers: tuple[TokenSpec, ...]  # each pattern's trigger, in the same order
 
     @classmethod
     def build(cls, codebook: Codebook, nlp: Language) -> Prefilter:
         forms = WordForms.from_model(nlp)
         requirements = []
+        triggers = []
         for rule in codebook.rules:
             for pattern in rule.patterns:
+                triggers.append(pattern.trigger or TokenSpec())
                 needed = []
                 for node in _nodes(pattern):
                     lemmas, words = _values(node.lemma), _values(node.lower)
@@ -97,12 +101,33 @@ class Prefilter:
                     elif words is not None:
                         needed.append(words)
                 requirements.append((rule.id, tuple(needed)))
-        return cls(tuple(requirements))
+        return cls(tuple(requirements), tuple(triggers))
 
     def is_candidate(self, words: frozenset[str]) -> bool:
         """Whether some rule pattern could match a sentence with these lower-case words."""
         return any(all(words & need for need in needed) for _, needed in self.requirements)
 
-    def candidate_rules(self, words: frozenset[str]) -> frozenset[str]:
-        """Ids of the rules with a pattern that could match a sentence with these words."""
-        return frozenset(rule_id for rule_id, needed in self.requirements if all(words & need for need in needed))
+    def candidate_rules(self, doc: Doc) -> frozenset[str]:
+        """Ids of the rules with a pattern that could match this parsed sentence: its words are there and
+        some token has every attribute its trigger asks for."""
+        words = frozenset(t.lower_ for t in doc)
+        found = set()
+        for (rule_id, needed), trigger in zip(self.requirements, self.triggers):
+            if rule_id not in found and all(words & need for need in needed) and any(token_fits(trigger, t) for t in doc):
+                found.add(rule_id)
+        return frozenset(found)
+
+
+TOKEN_ATTRS = {"lemma": "lemma_", "lower": "lower_", "pos": "pos_", "tag": "tag_", "dep": "dep_", "ent_type": "ent_type_"}
+
+
+def token_fits(spec: TokenSpec, token: Token) -> bool:
+    """Whether a parsed token has every attribute `spec` asks for (the matcher's own test, for one token)."""
+    for name, value in spec.attributes().items():
+        actual = getattr(token, TOKEN_ATTRS[name])
+        if isinstance(value, NotIn):
+            if actual in value.not_:
+                return False
+        elif actual not in ((value,) if isinstance(value, str) else value):
+            return False
+    return True

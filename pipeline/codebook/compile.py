@@ -47,12 +47,14 @@ class MatchKey:
 
 @dataclass(frozen=True)
 class CompiledRules:
-    """One DependencyMatcher per rule, holding its patterns, exclusions and refinement conditions.
+    """Two DependencyMatchers per rule: its patterns, and its exclusions and refinement conditions.
 
-    Per rule, so that a sentence runs only the matchers of rules whose words it contains.
+    Per rule, so that a sentence runs only the matchers of rules whose words it contains; and the second
+    only runs where the first matched, since most sentences that hold a rule's words do not match it.
     """
 
     matchers: dict[str, DependencyMatcher]
+    conditions: dict[str, DependencyMatcher]
     keys: dict[int, MatchKey]
 
 
@@ -122,6 +124,7 @@ def compile_rules(codebook: Codebook, vocab: Vocab, labels: Mapping[str, frozens
     """Add every pattern to one matcher; a pattern spaCy rejects, or a label the model never assigns, is
     reported with its rule id. `labels` defaults to the universal POS tags only."""
     matchers = {rule.id: DependencyMatcher(vocab, validate=True) for rule in codebook.rules}
+    conditions = {rule.id: DependencyMatcher(vocab, validate=True) for rule in codebook.rules}
     keys: dict[int, MatchKey] = {}
     problems: list[str] = []
     known = labels if labels is not None else {"pos": UNIVERSAL_POS}
@@ -140,14 +143,13 @@ def compile_rules(codebook: Codebook, vocab: Vocab, labels: Mapping[str, frozens
         keys[vocab.strings[name]] = key
 
     for rule in codebook.rules:
-        matcher = matchers[rule.id]
         for number, pattern in enumerate(rule.patterns, start=1):
-            add(MatchKey("pattern", rule.id, number), pattern, matcher)
+            add(MatchKey("pattern", rule.id, number), pattern, matchers[rule.id])
         for number, pattern in enumerate(rule.exclusions, start=1):
-            add(MatchKey("exclusion", rule.id, number), pattern, matcher)
+            add(MatchKey("exclusion", rule.id, number), pattern, conditions[rule.id])
         for refinement in rule.refinements:
             for number, pattern in enumerate(refinement.when, start=1):
-                add(MatchKey("refinement", refinement.id, number), pattern, matcher)
+                add(MatchKey("refinement", refinement.id, number), pattern, conditions[rule.id])
     if problems:
         raise CodebookError(str(codebook.files[0]), problems)
-    return CompiledRules(matchers=matchers, keys=keys)
+    return CompiledRules(matchers=matchers, conditions=conditions, keys=keys)

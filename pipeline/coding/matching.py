@@ -31,11 +31,15 @@ def match_rules(
     matched: dict[int, set[str]] = defaultdict(set)
     excluded: dict[int, set[str]] = defaultdict(set)
     refined: dict[int, set[str]] = defaultdict(set)
+    buckets = {"pattern": matched, "exclusion": excluded, "refinement": refined}
     for rule_id in candidates:
-        for match_id, token_ids in compiled.matchers[rule_id](doc):
+        found = compiled.matchers[rule_id](doc)
+        conditions = compiled.conditions[rule_id]
+        if found and len(conditions):
+            found += conditions(doc)
+        for match_id, token_ids in found:
             key = compiled.keys[match_id]
-            bucket = {"pattern": matched, "exclusion": excluded, "refinement": refined}[key.kind]
-            bucket[token_ids[0]].add(key.rule_id)
+            buckets[key.kind][token_ids[0]].add(key.rule_id)
     hits: list[RuleHit] = []
     for trigger in sorted(matched):
         alive = matched[trigger] - excluded[trigger]

@@ -73,8 +73,7 @@ class SentenceCoding:
 
 def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> SentenceCoding:
     """Every event the codebook finds in one parsed sentence, with modality, actors and date resolved."""
-    words = frozenset(t.lower_ for t in doc)
-    hits = match_rules(doc, coder.compiled, coder.rules, coder.order, coder.prefilter.candidate_rules(words))
+    hits = match_rules(doc, coder.compiled, coder.rules, coder.order, coder.prefilter.candidate_rules(doc))
     marks = mark_actors(doc, coder.lexicon, published)
     people = tuple(person_names(doc, marks, coder.lexicon))
     cues = coder.codebook.events.modality
