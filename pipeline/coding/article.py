@@ -91,7 +91,12 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
             resolved.append((index, replace(event, source=source, target=target)))
             recent += [a for a in (source, target) if a is not None and a.code]
     linked = _link(resolved, coder)
-    mentions = tuple(_mention(article, sentences[i], i, event) for i, event in linked)
+    types = coder.codebook.events.event_types
+    mentions = tuple(
+        _mention(article, sentences[i], i, event)
+        for i, event in linked
+        if sum(_is_actor(actor) for actor in (event.source, event.target)) >= types[event.event_type].min_actors
+    )
     return ArticleCoding(mentions, dict(zip(order, codings)))
 
 
@@ -183,6 +188,11 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
             target = target if _country(target) else cluster.target
         linked.append((index, replace(event, date=date, source=source, target=target, is_reference=earlier or event.is_reference)))
     return linked
+
+
+def _is_actor(actor: Actor | None) -> bool:
+    """A coded actor (a role alone counts: "rebels"), or a named one the dictionary does not know yet."""
+    return actor is not None and (actor.code is not None or actor.ref in {"name", "pronoun", "dyad"})
 
 
 def _rank(date: EventDate) -> int:

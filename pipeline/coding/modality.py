@@ -67,6 +67,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
                 return Assessment("dropped", f"'{parent.text} {trigger.text}'")
             governs = parent.lower_ in GOVERNING_PREPS and parent.head != parent
             verdict = _governor(parent.head, cues) if governs else None
+            if governs and verdict is None:
+                verdict = _clause_cues(parent.head, cues, negation=True)  # "could lead to renewed fighting"
             if verdict and verdict.status == "dropped":
                 return verdict
             planned = planned or (verdict.reason if verdict else None)
