@@ -23,6 +23,7 @@ from pipeline.records import Actor
 
 EntryKind = Literal["country", "adjective", "capital", "city", "fixed", "person"]
 REFERENCE_DETERMINERS = frozenset({"the", "both", "two", "all"})
+NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,8 @@ def _word_matches(token: Token, word: str) -> bool:
 
 def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_role: str | None = None) -> Actor | None:
     """Code the noun phrase headed by `head`; None when it names nothing that could be an actor."""
+    if head.ent_type_ in NOT_ACTORS:
+        return None
     tokens = np_tokens(head)
     text = _phrase_text(tokens)
     lower = head.lower_
