@@ -94,3 +94,10 @@ def test_every_row_carries_its_rule(code_text, engine) -> None:
     ids = {r.id for r in engine.codebook.rules} | {f.id for r in engine.codebook.rules for f in r.refinements}
     for mention in code_text("Israeli jets struck Gaza as Iran and Iraq held talks and parliament passed a resolution."):
         assert mention.rule_id in ids
+
+
+def test_planned_meeting_is_dated_by_its_announcement(code_text) -> None:
+    text = "A three-way summit between Russia, Turkey and Iran to be held in Tehran on Friday has been described as a last chance."
+    meeting = _only(code_text(text, dt.date(2018, 9, 5)), "meeting")
+    assert (meeting.cameo_code, meeting.modality) == ("036", "planned")
+    assert (meeting.date.date, meeting.date.source) == (dt.date(2018, 9, 5), "publication")

@@ -111,6 +111,9 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
     if not is_verbal(head):
         return None
     found: Assessment | None = None
+    dependents = {(c.dep_, c.lower_) for c in head.children}
+    if ("aux", "to") in dependents and ("auxpass", "be") in dependents:
+        found = Assessment("planned", f"'to be {head.text}'")  # "a summit to be held on Friday"
     for child in head.children:
         word, lemma = child.lower_, child.lemma_.lower()
         if negation and child.dep_ == "neg":

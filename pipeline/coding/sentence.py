@@ -95,6 +95,9 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 continue
             code = planned
         source, target = attribute(trigger, hit.rule, spec, cues.light_verbs, marks, coder.lexicon)
+        date = date_for(trigger, published, expressions)
+        if assessment.status == "planned" and date.source == "relative" and published is not None:
+            date = EventDate(published, "publication", "day", None)  # "on Friday" names the future meeting, not its announcement
         found.append(
             SentenceEvent(
                 trigger=trigger.text,
@@ -107,7 +110,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 is_reference=is_back_reference(trigger, cues),
                 source=source,
                 target=target,
-                date=date_for(trigger, published, expressions),
+                date=date,
             )
         )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
