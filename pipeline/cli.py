@@ -84,7 +84,6 @@ def run(
         fail(str(exc))
     configure_prefect()
     from pipeline.flows import run_flow
-    from pipeline.summary import RunSummary
 
     if workers is not None and dask_address is not None:
         fail("give --workers or --dask-address, not both")
@@ -350,7 +349,7 @@ def summarize(
 def bench(
     corpus: Annotated[Path, typer.Argument(help="A JSON Lines corpus (id, text, published).")],
     limit: Annotated[Optional[int], typer.Option(help="Use only the first N articles.")] = None,
-    n_process: Annotated[list[int], typer.Option("--n-process", help="Process counts to measure (repeatable).")] = [1, 2],
+    n_process: Annotated[Optional[list[int]], typer.Option("--n-process", help="Process counts to measure (repeatable; default 1 and 2).")] = None,
     flow: Annotated[bool, typer.Option("--flow/--no-flow", help="Also time the Prefect flow (overhead reported apart).")] = False,
     compare_prefilter: Annotated[bool, typer.Option(help="Also measure coding with the prefilter off.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the measures as JSON.")] = False,
@@ -365,7 +364,7 @@ def bench(
             raise UsageError(f"corpus {corpus} is not a file")
     except UsageError as exc:
         fail(str(exc))
-    measures = run_bench(corpus, limit, n_process, settings.model_dump(mode="json"), flow, compare_prefilter)
+    measures = run_bench(corpus, limit, n_process or [1, 2], settings.model_dump(mode="json"), flow, compare_prefilter)
     typer.echo(to_json(measures) if as_json else format_bench(corpus, measures))
 
 

@@ -18,7 +18,7 @@ from pipeline.engine import Engine, ParsedArticle, code_parsed, parse_articles
 from pipeline.ingest.discover import discover
 from pipeline.ingest.readers import read_file
 from pipeline.prefilter import WordForms
-from pipeline.records import Actor, Article, Mention
+from pipeline.records import Actor, Article
 
 
 def read_sample(engine: Engine, inputs: Sequence[Path], limit: int | None = None) -> list[Article]:
@@ -183,7 +183,7 @@ def to_html(review_: Review) -> str:
 
 
 def to_markdown(review_: Review) -> str:
-    lines = [f"# Codebook review", "", f"codebook `{review_.codebook_version}`; {review_.articles} articles, {review_.sentences} sentences", ""]
+    lines = ["# Codebook review", "", f"codebook `{review_.codebook_version}`; {review_.articles} articles, {review_.sentences} sentences", ""]
     lines += ["| rule | type | CAMEO | hits |", "|---|---|---|---|"]
     lines += [f"| {r.rule_id} | {r.event_type} | {r.cameo_code} {r.cameo_name} | {r.hits} |" for r in review_.rules]
     lines += ["", "## Never fired", "", ", ".join(r.rule_id for r in review_.rules if r.hits == 0) or "none", "", "## Examples", ""]

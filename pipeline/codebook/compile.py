@@ -6,7 +6,7 @@ rule id, so every match can be traced to the YAML entry that produced it (as spa
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -99,19 +99,9 @@ def pipeline_labels(pipe_labels: Mapping[str, Any]) -> dict[str, frozenset[str]]
     return labels
 
 
-def _specs(pattern: Pattern) -> Iterator[TokenSpec]:
-    if pattern.trigger is not None:
-        yield pattern.trigger
-    stack = list(pattern.with_)
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(node.with_)
-
-
 def _unknown_labels(pattern: Pattern, labels: Mapping[str, frozenset[str]]) -> list[str]:
     unknown = []
-    for spec in _specs(pattern):
+    for spec in pattern.specs():
         for name, value in spec.attributes().items():
             if name not in labels:
                 continue

@@ -29,10 +29,6 @@ class ExampleCase:
     def published(self) -> dt.date:
         return dt.date.fromisoformat(self.example.published) if self.example.published else DEFAULT_PUBLISHED
 
-    @property
-    def test_id(self) -> str:
-        return f"{self.rule_id}:{'pos' if self.positive else 'neg'}:{self.example.text[:40]}"
-
 
 def _expand(rule_id: str, owned: frozenset[str], examples: Examples) -> Iterator[ExampleCase]:
     for item in examples.positive:

@@ -7,6 +7,7 @@ Patterns describe tokens of the dependency parse: a `trigger` token and further 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -70,6 +71,16 @@ class Pattern(Frozen):
 
     trigger: TokenSpec | None = None
     with_: tuple[Node, ...] = Field((), alias="with")
+
+    def specs(self) -> Iterator[TokenSpec]:
+        """The trigger's spec (when given) and every node's, nested ones included."""
+        if self.trigger is not None:
+            yield self.trigger
+        stack = list(self.with_)
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(node.with_)
 
 
 class Example(Frozen):

@@ -14,7 +14,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NP_MODIFIER_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "appos", "flat", "quantmod", "predet", "prt", "npadvmod"}
 )
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
 
@@ -129,13 +128,3 @@ def _taken_as_subject(token: Token) -> bool:
     while nxt < len(doc) and doc[nxt].dep_ in {"advmod", "aux", "auxpass", "neg"}:
         nxt += 1
     return nxt < len(doc) and is_verbal(doc[nxt]) and stolen_subject(doc[nxt]) == token
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    """Edges on the dependency path between two tokens of one sentence (large if unconnected)."""
-    ancestors_a = [a, *a.ancestors]
-    depth = {t.i: n for n, t in enumerate(ancestors_a)}
-    for steps, t in enumerate([b, *b.ancestors]):
-        if t.i in depth:
-            return depth[t.i] + steps
-    return 10_000
