@@ -54,8 +54,8 @@ def fail(message: str) -> None:
 
 @app.command()
 def run(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt, .jsonl, .jsonl.gz) or folders holding them.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (mentions/, quarantine/, _runs/).")],
+    inputs: Annotated[list[Path], typer.Argument(help="Article files (txt, jsonl, csv, parquet, html, warc; .gz where supported) or folders.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (mentions/, events/, quarantine/, _runs/, _state/).")],
     model: Annotated[Optional[str], typer.Option(help="spaCy model name (default en_core_web_sm).")] = None,
     codebooks: Annotated[Optional[Path], typer.Option(help="Folder with events.yaml and actors.yaml.")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Articles per coding task.")] = None,
@@ -69,7 +69,7 @@ def run(
 ) -> None:
     """Code every new or changed article in INPUTS into OUT/mentions and OUT/events (Parquet)."""
     from pipeline.codebook import load_codebook
-    from pipeline.ingest.discover import discover
+    from pipeline.ingest.discover import SUFFIXES, discover
     from pipeline.nlp import load_model
     from pipeline.settings import load_settings
 
@@ -77,7 +77,7 @@ def run(
         settings = load_settings(model=model, codebook_dir=codebooks, batch_size=batch_size, n_process=n_process)
         load_codebook(settings.codebook_dir)
         if not discover(inputs):
-            raise UsageError(f"no article files (.txt, .jsonl, .jsonl.gz) under {', '.join(map(str, inputs))}")
+            raise UsageError(f"no article files ({', '.join(SUFFIXES)}) under {', '.join(map(str, inputs))}")
         check_output(out)
         load_model(settings.model)
     except UsageError as exc:
