@@ -17,8 +17,16 @@ from spacy.tokens import Doc
 from pipeline.codebook import Codebook, load_codebook
 from pipeline.coding.actors import mark_actors, person_names
 from pipeline.coding.article import ArticleCoding, code_article
-from pipeline.coding.sentence import Coder, build_coder
-from pipeline.nlp import Sentence, SentenceSplitter, load_model, model_label, parse_sentences
+from pipeline.coding.sentence import Coder, build_coder, could_code
+from pipeline.nlp import (
+    Sentence,
+    SentenceSplitter,
+    deferrable_components,
+    finish_parse,
+    load_model,
+    model_label,
+    parse_sentences,
+)
 from pipeline.output.rows import mention_rows
 from pipeline.records import Article, Mention
 from pipeline.settings import Settings
@@ -67,17 +75,24 @@ class ParsedArticle:
 def parse_articles(engine: Engine, articles: Sequence[Article]) -> list[ParsedArticle]:
     """Split a batch into sentences and parse, in one `nlp.pipe` stream, those the prefilter keeps.
 
-    A second, smaller pass parses, for each person a kept sentence names without saying who they are,
-    the first other sentence naming them, so that a bare "Maksimov" can be coded from where the article
-    introduced him ("Russian Ambassador Maksim Maksimov").
+    With the prefilter on, NER (the costliest component) is deferred: only sentences some rule pattern
+    matches with entity types left out (`could_code`) go on to NER and coding. A second, smaller pass
+    parses, for each person a coded sentence names without saying who they are, the first other sentence
+    naming them, so that a bare "Maksimov" can be coded from where the article introduced him ("Russian
+    Ambassador Maksim Maksimov").
     """
     split = [engine.splitter.split(article.text) for article in articles]
-    keep = [
-        [i for i, s in enumerate(sentences) if not engine.settings.prefilter or engine.coder.prefilter.is_candidate(s.words)]
-        for sentences in split
-    ]
     docs: list[dict[int, Doc]] = [{} for _ in articles]
-    _parse_into(engine, split, keep, docs)
+    if not engine.settings.prefilter:
+        _parse_into(engine, split, [list(range(len(sentences))) for sentences in split], docs)
+        return [ParsedArticle(article, sentences, own) for article, sentences, own in zip(articles, split, docs)]
+    keep = [[i for i, s in enumerate(sentences) if engine.coder.prefilter.is_candidate(s.words)] for sentences in split]
+    deferred = deferrable_components(engine.nlp)
+    _parse_into(engine, split, keep, docs, deferred)
+    for own in docs:
+        for i in [i for i, doc in own.items() if not could_code(doc, engine.coder)]:
+            del own[i]
+    finish_parse(engine.nlp, [doc for own in docs for doc in own.values()], deferred, engine.settings.nlp_batch_size)
     linked = []
     for article, sentences, own in zip(articles, split, docs):
         unseen = set(_unresolved_names(own.values(), engine, article))
@@ -88,9 +103,7 @@ def parse_articles(engine: Engine, articles: Sequence[Article]) -> list[ParsedAr
                 unseen -= sentence.words
         linked.append(chosen)
     _parse_into(engine, split, linked, docs)
-    return [
-        ParsedArticle(article, sentences, own) for article, sentences, own in zip(articles, split, docs)
-    ]
+    return [ParsedArticle(article, sentences, own) for article, sentences, own in zip(articles, split, docs)]
 
 
 def _unresolved_names(docs: Iterable[Doc], engine: Engine, article: Article) -> frozenset[str]:
@@ -107,12 +120,15 @@ def _unresolved_names(docs: Iterable[Doc], engine: Engine, article: Article) -> 
     return frozenset(words)
 
 
-def _parse_into(engine: Engine, split: list[list[Sentence]], wanted: list[list[int]], docs: list[dict[int, Doc]]) -> None:
-    texts = [split[a][i].text for a, indices in enumerate(wanted) for i in indices]
-    parsed = iter(parse_sentences(engine.nlp, texts, engine.settings.nlp_batch_size, engine.settings.n_process))
-    for a, indices in enumerate(wanted):
-        for i in indices:
-            docs[a][i] = next(parsed)
+def _parse_into(
+    engine: Engine, split: list[list[Sentence]], wanted: list[list[int]], docs: list[dict[int, Doc]], disable: Sequence[str] = ()
+) -> None:
+    """Parse the `wanted` sentences into `docs`, shortest first: batches of like lengths pad less."""
+    places = sorted(((a, i) for a, indices in enumerate(wanted) for i in indices), key=lambda p: len(split[p[0]][p[1]].text))
+    texts = (split[a][i].text for a, i in places)
+    parsed = parse_sentences(engine.nlp, texts, engine.settings.nlp_batch_size, engine.settings.n_process, disable)
+    for (a, i), doc in zip(places, parsed):
+        docs[a][i] = doc
 
 
 def code_parsed(parsed: ParsedArticle, coder: Coder) -> ArticleCoding:

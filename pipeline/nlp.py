@@ -7,7 +7,7 @@ later prefilter can skip sentences that cannot matter.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import spacy
@@ -65,8 +65,10 @@ class SentenceSplitter:
         return sentences
 
 
-def parse_sentences(nlp: Language, sentences: Iterable[str], batch_size: int = 128, n_process: int = 1) -> Iterator[Doc]:
-    """Parse each sentence as one Doc whose boundaries the parser must keep.
+def parse_sentences(
+    nlp: Language, sentences: Iterable[str], batch_size: int = 128, n_process: int = 1, disable: Sequence[str] = ()
+) -> Iterator[Doc]:
+    """Parse each sentence as one Doc whose boundaries the parser must keep (components in `disable` skipped).
 
     Lemmas are lower-cased afterwards, so codebook lemmas also match title-case and sentence-initial
     words that the tagger took for proper nouns ("Militiamen killed ...").
@@ -79,7 +81,20 @@ def parse_sentences(nlp: Language, sentences: Iterable[str], batch_size: int = 1
                 token.is_sent_start = token.i == 0
             yield doc
 
-    for doc in nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process):
+    for doc in nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process, disable=list(disable)):
         for token in doc:
             token.lemma_ = token.lemma_.lower()
         yield doc
+
+
+def deferrable_components(nlp: Language) -> tuple[str, ...]:
+    """Components that may run later, on fewer sentences: NER when it is the pipeline's last component
+    (nothing else reads entities, and it reads nothing they set)."""
+    return ("ner",) if nlp.pipe_names[-1:] == ["ner"] else ()
+
+
+def finish_parse(nlp: Language, docs: list[Doc], components: Sequence[str], batch_size: int = 128) -> None:
+    """Run the `components` left out by `parse_sentences(..., disable=components)` on `docs`, in place."""
+    for name in components:
+        for _ in nlp.get_pipe(name).pipe(docs, batch_size=batch_size):
+            pass

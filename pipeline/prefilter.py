@@ -97,13 +97,15 @@ class Prefilter:
         """Whether some rule pattern could match a sentence with these lower-case words."""
         return any(all(words & need for need in needed) for _, needed in self.requirements)
 
-    def candidate_rules(self, doc: Doc) -> frozenset[str]:
+    def candidate_rules(self, doc: Doc, entities: bool = True) -> frozenset[str]:
         """Ids of the rules with a pattern that could match this parsed sentence: its words are there and
-        some token has every attribute its trigger asks for."""
+        some token has every attribute its trigger asks for (entity types left out when `entities` is
+        false: the sentence has not been through NER yet)."""
         words = frozenset(t.lower_ for t in doc)
+        ignore = frozenset() if entities else frozenset({"ent_type"})
         found = set()
         for (rule_id, needed), trigger in zip(self.requirements, self.triggers):
-            if rule_id not in found and all(words & need for need in needed) and any(token_fits(trigger, t) for t in doc):
+            if rule_id not in found and all(words & need for need in needed) and any(token_fits(trigger, t, ignore) for t in doc):
                 found.add(rule_id)
         return frozenset(found)
 
@@ -111,9 +113,12 @@ class Prefilter:
 TOKEN_ATTRS = {"lemma": "lemma_", "lower": "lower_", "pos": "pos_", "tag": "tag_", "dep": "dep_", "ent_type": "ent_type_"}
 
 
-def token_fits(spec: TokenSpec, token: Token) -> bool:
-    """Whether a parsed token has every attribute `spec` asks for (the matcher's own test, for one token)."""
+def token_fits(spec: TokenSpec, token: Token, ignore: frozenset[str] = frozenset()) -> bool:
+    """Whether a parsed token has every attribute `spec` asks for, except those in `ignore` (the matcher's
+    own test, for one token)."""
     for name, value in spec.attributes().items():
+        if name in ignore:
+            continue
         actual = getattr(token, TOKEN_ATTRS[name])
         if isinstance(value, NotIn):
             if actual in value.not_:

@@ -1,7 +1,8 @@
 """The prefilter is a necessary condition: parsing only the sentences it keeps loses no row.
 
 Checked on real text: the dev gold file's sentences (CAMEO-manual, Guardian and Reuters sentences)
-and the seed article, coded with the prefilter on and off.
+and the seed article, coded with the prefilter on and off. The same holds for the second screen, which
+runs NER only on sentences a rule pattern matches with entity types left out.
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from pipeline.codebook.examples import example_cases
+from pipeline.coding.sentence import could_code
 from pipeline.engine import code_mentions, parse_articles
 from pipeline.ingest.readers import parse_published
+from pipeline.nlp import deferrable_components, finish_parse, parse_sentences
 from pipeline.prefilter import WordForms
 from pipeline.records import Article
 
@@ -46,3 +50,27 @@ def test_word_forms_invert_the_lemmatizer(engine) -> None:
     assert {"struck", "strikes", "striking"} <= forms.of("strike")
     assert {"met", "meets", "meeting"} <= forms.of("meet")
     assert {"shelled", "shelling"} <= forms.of("shell") and "hitting" in forms.of("hit")
+
+
+def test_every_positive_example_passes_the_screen_before_ner(engine) -> None:
+    positives = [case.example.text for case in example_cases(engine.codebook) if case.positive]
+    deferred = deferrable_components(engine.nlp)
+    assert deferred == ("ner",)
+    docs = list(parse_sentences(engine.nlp, positives, disable=deferred))
+    assert all(not doc.ents for doc in docs)
+    assert [text for text, doc in zip(positives, docs) if not could_code(doc, engine.coder)] == []
+
+
+def test_deferred_ner_finds_the_same_entities(engine) -> None:
+    text = "Russian Ambassador Maksim Maksimov met Iraqi Prime Minister Adel Abdul-Mahdi in Baghdad on Tuesday."
+    later = list(parse_sentences(engine.nlp, [text], disable=("ner",)))
+    finish_parse(engine.nlp, later, ("ner",))
+    (full,) = parse_sentences(engine.nlp, [text])
+    assert [(e.text, e.label_) for e in later[0].ents] == [(e.text, e.label_) for e in full.ents]
+    assert [(e.text, e.label_) for e in full.ents][:2] == [("Russian", "NORP"), ("Maksim Maksimov", "PERSON")]
+
+
+def test_sentences_no_pattern_matches_are_not_kept(engine) -> None:
+    article = Article(id="a", text="Workers said the strike would go on. Jets struck the base on Monday.", published=None)
+    (parsed,) = parse_articles(engine, [article])
+    assert list(parsed.docs) == [1]

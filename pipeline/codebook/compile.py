@@ -51,10 +51,13 @@ class CompiledRules:
 
     Per rule, so that a sentence runs only the matchers of rules whose words it contains; and the second
     only runs where the first matched, since most sentences that hold a rule's words do not match it.
+    `screens` are the rule's patterns with entity types left out: they match wherever the patterns could
+    match once NER has run, so NER (the costliest component) runs only on sentences a screen kept.
     """
 
     matchers: dict[str, DependencyMatcher]
     conditions: dict[str, DependencyMatcher]
+    screens: dict[str, DependencyMatcher]
     keys: dict[int, MatchKey]
 
 
@@ -87,6 +90,11 @@ def to_dependency_pattern(pattern: Pattern) -> list[dict[str, Any]]:
     return nodes
 
 
+def without_entities(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A spaCy dependency pattern with its entity-type constraints dropped (a looser, necessary condition)."""
+    return [{**node, "RIGHT_ATTRS": {k: v for k, v in node["RIGHT_ATTRS"].items() if k != "ENT_TYPE"}} for node in nodes]
+
+
 def pipeline_labels(pipe_labels: Mapping[str, Any]) -> dict[str, frozenset[str]]:
     """Labels the loaded model can assign, by pattern attribute: a value outside them would never match."""
     labels = {"pos": UNIVERSAL_POS}
@@ -115,6 +123,10 @@ def compile_rules(codebook: Codebook, vocab: Vocab, labels: Mapping[str, frozens
     reported with its rule id. `labels` defaults to the universal POS tags only."""
     matchers = {rule.id: DependencyMatcher(vocab, validate=True) for rule in codebook.rules}
     conditions = {rule.id: DependencyMatcher(vocab, validate=True) for rule in codebook.rules}
+    screens = {
+        rule.id: DependencyMatcher(vocab, validate=True) if _uses_entities(rule.patterns) else matchers[rule.id]
+        for rule in codebook.rules
+    }
     keys: dict[int, MatchKey] = {}
     problems: list[str] = []
     known = labels if labels is not None else {"pos": UNIVERSAL_POS}
@@ -126,7 +138,10 @@ def compile_rules(codebook: Codebook, vocab: Vocab, labels: Mapping[str, frozens
             problems.append(f"rule '{key.rule_id}' {key.kind} {key.number}: {', '.join(unknown)} is never assigned by the model")
             return
         try:
-            matcher.add(name, [to_dependency_pattern(pattern)])
+            nodes = to_dependency_pattern(pattern)
+            matcher.add(name, [nodes])
+            if key.kind == "pattern" and screens[key.rule_id] is not matcher:
+                screens[key.rule_id].add(name, [without_entities(nodes)])
         except (ValueError, KeyError) as exc:
             problems.append(f"rule '{key.rule_id}' {key.kind} {key.number}: spaCy rejects it: {exc}")
             return
@@ -142,4 +157,8 @@ def compile_rules(codebook: Codebook, vocab: Vocab, labels: Mapping[str, frozens
                 add(MatchKey("refinement", refinement.id, number), pattern, conditions[rule.id])
     if problems:
         raise CodebookError(str(codebook.files[0]), problems)
-    return CompiledRules(matchers=matchers, conditions=conditions, keys=keys)
+    return CompiledRules(matchers=matchers, conditions=conditions, screens=screens, keys=keys)
+
+
+def _uses_entities(patterns: tuple[Pattern, ...]) -> bool:
+    return any(spec.ent_type is not None for pattern in patterns for spec in pattern.specs())

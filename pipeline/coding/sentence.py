@@ -44,6 +44,13 @@ def build_coder(codebook: Codebook, nlp: Language) -> Coder:
     )
 
 
+def could_code(doc: Doc, coder: Coder) -> bool:
+    """Whether a sentence parsed without NER could yield an event once NER has run: some candidate rule's
+    pattern matches with entity types left out. Every event needs such a match, so a sentence failing
+    this test yields nothing whatever NER would find in it."""
+    return any(coder.compiled.screens[rule_id](doc) for rule_id in coder.prefilter.candidate_rules(doc, entities=False))
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceEvent:
     """An event found in one sentence, before the article pass links it to others."""
