@@ -5,7 +5,8 @@ Gold format (JSON Lines), one sentence or article per line:
     {"id": "...", "text": "...", "published": "2020-02-08" | null,
      "events": [{"type": "strike", "cameo": "195", "alt_cameo": ["186"], "source": "USA", "target": "IRN"}]}
 `events: []` marks a text that reports none of the four types. `source`/`target` are ISO-3 country codes
-or IGO codes (or null: not scored).
+or IGO codes (or null: not scored). Optional `source_role`/`target_role` give the CAMEO role suffix
+(GOV, MIL, REB...), "" for a country or IGO acting as such, or null (not scored).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class GoldEvent:
     alt_cameo: tuple[str, ...]
     source: str | None
     target: str | None
+    source_role: str | None = None
+    target_role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ def load_gold(path: Path) -> list[GoldRecord]:
                     alt_cameo=tuple(e.get("alt_cameo") or ()),
                     source=e.get("source"),
                     target=e.get("target"),
+                    source_role=e.get("source_role"),
+                    target_role=e.get("target_role"),
                 )
                 for e in raw["events"]
             )
@@ -76,6 +81,13 @@ def load_gold(path: Path) -> list[GoldRecord]:
 
 def _key(actor: Actor | None) -> str | None:
     return actor.key if actor else None
+
+
+def _role(actor: Actor | None) -> str | None:
+    """The role suffix as gold files write it: "" for a country or IGO acting as such, None for no actor."""
+    if actor is None or actor.code is None:
+        return None
+    return "" if actor.role in (None, "IGO") else actor.role
 
 
 def _agreement(gold: GoldEvent, mention: Mention) -> tuple[int, int, int]:
@@ -98,6 +110,8 @@ class Scores:
     code_agree: Counter[str] = field(default_factory=Counter)
     actor_checked: Counter[str] = field(default_factory=Counter)
     actor_agree: Counter[str] = field(default_factory=Counter)
+    role_checked: Counter[str] = field(default_factory=Counter)
+    role_agree: Counter[str] = field(default_factory=Counter)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, record: GoldRecord, mentions: Sequence[Mention]) -> None:
@@ -150,6 +164,10 @@ class Scores:
             if expected is not None:
                 self.actor_checked[kind] += 1
                 self.actor_agree[kind] += agrees
+        for expected_role, actor in ((gold.source_role, mention.source), (gold.target_role, mention.target)):
+            if expected_role is not None:
+                self.role_checked[kind] += 1
+                self.role_agree[kind] += int(_role(actor) == expected_role)
 
     def report(self) -> dict[str, Any]:
         """Per type and per rule scores, confusion, agreement rates, and the records coded wrong."""
@@ -164,11 +182,18 @@ class Scores:
         for t in EVENT_TYPES:
             types[t]["cameo_agreement"] = round(self.code_agree[t] / self.tp[t], 3) if self.tp[t] else None
             types[t]["actor_agreement"] = round(self.actor_agree[t] / self.actor_checked[t], 3) if self.actor_checked[t] else None
+            types[t]["role_agreement"] = round(self.role_agree[t] / self.role_checked[t], 3) if self.role_checked[t] else None
         rules = {
             r: {"tp": self.rule_tp[r], "fp": self.rule_fp[r], "precision": round(self.rule_tp[r] / (self.rule_tp[r] + self.rule_fp[r]), 3)}
             for r in sorted(set(self.rule_tp) | set(self.rule_fp))
         }
         total = prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
+        for name, agree, checked in (
+            ("cameo_agreement", self.code_agree, self.tp),
+            ("actor_agreement", self.actor_agree, self.actor_checked),
+            ("role_agreement", self.role_agree, self.role_checked),
+        ):
+            total[name] = round(sum(agree.values()) / sum(checked.values()), 3) if sum(checked.values()) else None
         confusion = {f"{g} -> {p}": n for (g, p), n in sorted(self.confusion.items())}
         return {"overall": total, "types": types, "rules": rules, "confusion": confusion, "errors": self.errors}
 
@@ -190,14 +215,13 @@ def evaluate(engine: Engine, records: Iterable[GoldRecord]) -> dict[str, Any]:
 def format_report(report: dict[str, Any], errors: int = 20) -> str:
     """A plain-text table for the terminal and the README."""
     lines = [f"{report['records']} records; model {report['model']}; codebook {report['codebook_version']}", ""]
-    lines.append(f"{'type':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} {'cameo':>7} {'actors':>7}")
+    lines.append(f"{'type':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} {'cameo':>7} {'actors':>7} {'roles':>7}")
     rows = [*report["types"].items(), ("all", report["overall"])]
     for name, s in rows:
-        cameo = "" if s.get("cameo_agreement") is None else f"{s['cameo_agreement']:.3f}"
-        actors = "" if s.get("actor_agreement") is None else f"{s['actor_agreement']:.3f}"
-        lines.append(
-            f"{name:<12} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} {s['tp']:>5} {s['fp']:>5} {s['fn']:>5} {cameo:>7} {actors:>7}"
+        rates = "".join(
+            f" {'' if s.get(key) is None else format(s[key], '.3f'):>7}" for key in ("cameo_agreement", "actor_agreement", "role_agreement")
         )
+        lines.append(f"{name:<12} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} {s['tp']:>5} {s['fp']:>5} {s['fn']:>5}{rates}")
     lines += ["", "per rule (precision of its rows):"]
     lines += [f"  {rule:<40} {s['precision']:.3f}  ({s['tp']} right, {s['fp']} wrong)" for rule, s in report["rules"].items()]
     off_diagonal = {k: v for k, v in report["confusion"].items() if k.split(" -> ")[0] != k.split(" -> ")[1]}

@@ -33,7 +33,7 @@ def test_evaluate_scores_types_rules_and_confusion(engine, tmp_path: Path) -> No
     gold = tmp_path / "gold.jsonl"
     records = [
         {"id": "a", "text": "Israeli jets struck Gaza on Sunday.", "published": "2021-05-10",
-         "events": [{"type": "strike", "cameo": "195", "source": "ISR", "target": "PSE"}]},
+         "events": [{"type": "strike", "cameo": "195", "source": "ISR", "target": "PSE", "source_role": "MIL", "target_role": "GOV"}]},
         {"id": "b", "text": "Workers went on strike.", "published": None, "events": []},
         {"id": "c", "text": "Iran and Iraq held talks in Baghdad.", "published": None,
          "events": [{"type": "invitation", "cameo": "036", "source": "IRN", "target": "IRQ"}]},
@@ -43,6 +43,8 @@ def test_evaluate_scores_types_rules_and_confusion(engine, tmp_path: Path) -> No
     strike = report["types"]["strike"]
     assert (strike["tp"], strike["fp"], strike["fn"]) == (1, 0, 0)
     assert strike["cameo_agreement"] == 1.0 and strike["actor_agreement"] == 1.0
+    assert strike["role_agreement"] == 0.5  # "Israeli jets" is ISRMIL; "Gaza" is a place, not its government
+    assert report["overall"]["role_agreement"] == 0.5 and report["types"]["meeting"]["role_agreement"] is None
     assert report["confusion"]["invitation -> meeting"] == 1
     assert report["types"]["meeting"]["precision"] == 0.0 and report["types"]["invitation"]["recall"] == 0.0
     assert report["rules"]["strike.verb.aerial"]["precision"] == 1.0
@@ -59,6 +61,14 @@ def test_dev_gold_file_is_well_formed() -> None:
     records = load_gold(ROOT / "data" / "gold" / "dev.jsonl")
     kinds = {e.type for r in records for e in r.events}
     assert len(records) > 300 and kinds == {"strike", "meeting", "resolution", "invitation"}
+
+
+def test_held_out_gold_file_is_well_formed() -> None:
+    records = load_gold(ROOT / "data" / "gold" / "test_reuters.jsonl")
+    dev_articles = {r.id.split("#")[0] for r in load_gold(ROOT / "data" / "gold" / "dev.jsonl")}
+    assert len(records) > 250 and not {r.id.split("#")[0] for r in records} & dev_articles
+    roles = {e.source_role for r in records for e in r.events} | {e.target_role for r in records for e in r.events}
+    assert {"GOV", "MIL", ""} <= roles
 
 
 def test_review_report(engine, sample: Path) -> None:
