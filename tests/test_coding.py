@@ -48,6 +48,25 @@ def test_possessive_and_prepositional_target(code_text) -> None:
     assert strike.source.country == "RUS" and strike.target.country == "UKR"
 
 
+def test_country_as_such_and_its_military(code_text) -> None:
+    assert _only(code_text("Iran attacked a Saudi tanker in the Gulf on Sunday."), "strike").source.code == "IRN"
+    assert _only(code_text("A US drone strike killed the commander in Baghdad."), "strike").source.code == "USAMIL"
+    strike = _only(code_text("Iraq said today its troops had attacked Iranian positions near Basra."), "strike")
+    assert strike.source.code == "IRQMIL" and strike.target.country == "IRN"
+
+
+def test_a_city_modifying_a_meeting_is_the_venue(code_text) -> None:
+    meeting = _only(code_text("Iran and Iraq resumed the Geneva talks on Monday."), "meeting")
+    assert {meeting.source.country, meeting.target.country} == {"IRN", "IRQ"}
+    talks = _only(code_text("The U.S. envoy attended the Geneva talks with Soviet officials."), "meeting")
+    assert talks.source.country == "USA" and talks.target.country == "RUS"
+
+
+def test_partitive_nouns_stand_for_the_event(code_text) -> None:
+    meeting = _only(code_text("Indian and Chinese officials concluded a new round of talks in Beijing."), "meeting")
+    assert {meeting.source.country, meeting.target.country} == {"IND", "CHN"}
+
+
 def test_hosting(code_text) -> None:
     meeting = _only(code_text("Egypt's President hosted the Jordanian king in Cairo on Sunday."), "meeting")
     assert meeting.cameo_code == "043"

@@ -181,6 +181,8 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     if not places and head.pos_ == "NOUN":
         places = _located_in(head, marks)
     role = min(roles)[2] if roles else None
+    if not places and role:
+        places = _antecedent_country(head, marks)
     if places:
         entry = places[0][1]
         if entry.kind == "fixed":
@@ -218,6 +220,19 @@ def adjacent_title(head: Token) -> Token | None:
 
 
 LOCATION_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+
+
+def _antecedent_country(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
+    """The country a possessive pronoun points back to: 'Iraq said its troops...' → IRQ, the nearest
+    country named before it in the sentence."""
+    if not any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in head.children):
+        return []
+    for i in sorted((i for i in marks.names if i < head.i), reverse=True):
+        entry = marks.names[i][0]
+        if entry.kind in {"country", "adjective", "capital"}:
+            return [(head.i - i, LexEntry(entry.code, entry.country, None, "country"))]
+    return []
 
 
 def _located_in(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:

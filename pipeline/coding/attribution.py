@@ -29,10 +29,20 @@ from pipeline.records import Actor
 
 OWN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 OBJECT_PREPS = ("on", "against")
+PARTITIVES = frozenset({"round", "series", "session", "wave", "string", "spate", "salvo", "volley", "barrage"})
 
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _anchor(trigger: Token) -> Token:
+    """The noun standing for a noun trigger in its clause: 'round' in 'X concluded a round of talks',
+    'wave' in 'a wave of air strikes hit Y'; else the trigger itself."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in PARTITIVES:
+        return head.head
+    return trigger
 
 
 def _reporting_verb(trigger: Token, light_verbs: Sequence[str]) -> Token | None:
@@ -76,22 +86,25 @@ def attribute(
             content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
     else:
         own = _modifier_actors(trigger, marks, lexicon, instruments)
+        if not spec.reciprocal:
+            targets += _venues(trigger, marks)  # "the Aleppo airstrike": the place struck
         between = prep_objects(trigger, ["between", "among"])
         sources += prep_objects(trigger, spec.source_preps)
-        verb = _reporting_verb(trigger, light_verbs)
-        if verb is not None and trigger.dep_ == "nsubj":
+        anchor = _anchor(trigger)
+        verb = _reporting_verb(anchor, light_verbs)
+        if verb is not None and anchor.dep_ == "nsubj":
             targets += not_instrument(direct_objects(verb))
         elif verb is not None:
-            reporter = passive_agents(verb) if trigger.dep_ == "nsubjpass" else subjects(verb)
+            reporter = passive_agents(verb) if anchor.dep_ == "nsubjpass" else subjects(verb)
             if verb.lemma_ in spec.recipient_verbs or (sources and not own):
                 targets += reporter  # "received an invitation (from X)": the subject is invited
             else:
                 sources += reporter
             targets += prep_objects(verb, target_preps)
-            if trigger.dep_ == "pobj":
+            if anchor.dep_ == "pobj":
                 targets += not_instrument(direct_objects(verb))
-        if trigger.dep_ == "nsubj" and is_verbal(trigger.head):
-            targets += not_instrument(direct_objects(trigger.head))
+        if anchor.dep_ == "nsubj" and is_verbal(anchor.head):
+            targets += not_instrument(direct_objects(anchor.head))
         if between and not (own or sources):
             sources, targets = between[:1], between[1:] + targets
         else:
@@ -111,7 +124,7 @@ def attribute(
         target = target or _best([a for a in _code_all(candidates, marks, lexicon, trigger) if not _same(a, source)])
     if target is None and spec.reciprocal:
         target = _best([a for a in source_actors if not _same(a, source)])
-    if source is not None and spec.source_role and source.role is None and source.country and source.code == source.country:
+    if source is not None and source in own and spec.source_role and source.role is None and source.country and source.code == source.country:
         source = Actor(source.code + spec.source_role, source.country, source.text, spec.source_role, source.ref)
     return source, target
 
@@ -123,13 +136,25 @@ def _has_name(token: Token, marks: ActorMarks) -> bool:
 def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, instruments: set[str]) -> list[Actor]:
     """Actors named in a noun trigger's own modifiers: 'Russia's strike', 'Iraq-US talks' (one per country).
 
-    Instruments are not actors: the 'drone' of 'a drone strike' says how, not who.
+    Instruments are not actors: the 'drone' of 'a drone strike' says how, not who; nor are places: the
+    'Geneva' of 'the Geneva talks' says where.
     """
     found: list[Actor] = []
+    places = {t.i for t in _venues(trigger, marks)}
     for child in trigger.children:
-        if child.dep_ in OWN_MODIFIERS and child.lemma_ not in instruments:
+        if child.dep_ in OWN_MODIFIERS and child.lemma_ not in instruments and child.i not in places:
             found += _code_all(conjuncts(child), marks, lexicon, trigger)
     return [a for a in found if a.code or a.ref]
+
+
+def _venues(trigger: Token, marks: ActorMarks) -> list[Token]:
+    """Compound modifiers of a noun trigger that name a city or capital ('the London talks', 'the Aleppo
+    airstrike'): where the event happened, not who did it."""
+    return [
+        child
+        for child in trigger.children
+        if child.dep_ == "compound" and child.i in marks.names and marks.names[child.i][0].kind in {"city", "capital"}
+    ]
 
 
 def _countries_inside(token: Token, marks: ActorMarks) -> list[str]:
