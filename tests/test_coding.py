@@ -62,6 +62,13 @@ def test_a_city_modifying_a_meeting_is_the_venue(code_text) -> None:
     assert talks.source.country == "USA" and talks.target.country == "RUS"
 
 
+def test_regions_are_not_countries(code_text) -> None:
+    strike = _only(code_text("US jets struck targets in the Middle East on Monday."), "strike")
+    assert strike.target.code == "MEA" and strike.target.country is None
+    meeting = _only(code_text("Foreign ministers of South America held talks with Chinese officials."), "meeting")
+    assert meeting.source.country is None and meeting.target.country == "CHN"
+
+
 def test_partitive_nouns_stand_for_the_event(code_text) -> None:
     meeting = _only(code_text("Indian and Chinese officials concluded a new round of talks in Beijing."), "meeting")
     assert {meeting.source.country, meeting.target.country} == {"IND", "CHN"}
