@@ -69,6 +69,18 @@ def test_regions_are_not_countries(code_text) -> None:
     assert meeting.source.country is None and meeting.target.country == "CHN"
 
 
+def test_non_finite_clauses_take_the_main_subject(code_text) -> None:
+    meeting = _only(code_text("Russian Foreign Minister Sergei Lavrov flew to Ankara to meet his Turkish counterpart."), "meeting")
+    assert meeting.source.code == "RUSGOV" and meeting.target.code == "TURGOV"
+    opened = _only(code_text("In opening the meeting with Brazilian officials, Nicaraguan President Daniel Ortega said prices were falling."), "meeting")
+    assert opened.source.code == "NICGOV" and opened.target.code == "BRAGOV"
+
+
+def test_a_country_on_the_instrument_is_the_attacker(code_text) -> None:
+    strike = _only(code_text("Officials met after the US drone strike that killed Iran's top general, Qassem Soleimani."), "strike")
+    assert strike.source.code == "USAMIL" and strike.target.country == "IRN"
+
+
 def test_partitive_nouns_stand_for_the_event(code_text) -> None:
     meeting = _only(code_text("Indian and Chinese officials concluded a new round of talks in Beijing."), "meeting")
     assert {meeting.source.country, meeting.target.country} == {"IND", "CHN"}

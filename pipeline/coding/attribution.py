@@ -142,7 +142,12 @@ def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, i
     found: list[Actor] = []
     places = {t.i for t in _venues(trigger, marks)}
     for child in trigger.children:
-        if child.dep_ in OWN_MODIFIERS and child.lemma_ not in instruments and child.i not in places:
+        if child.dep_ not in OWN_MODIFIERS or child.i in places:
+            continue
+        if child.lemma_ in instruments:  # "the US drone strike": the parser may hang "US" on "drone"
+            owners = [c for c in child.children if c.dep_ in OWN_MODIFIERS and c.lemma_ not in instruments]
+            found += _code_all([t for owner in owners for t in conjuncts(owner)], marks, lexicon, trigger)
+        else:
             found += _code_all(conjuncts(child), marks, lexicon, trigger)
     return [a for a in found if a.code or a.ref]
 

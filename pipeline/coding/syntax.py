@@ -58,6 +58,9 @@ def subjects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
     if found:
         return [t for head in found for t in conjuncts(head)]
+    governor = _controller(verb)
+    if governor is not None:
+        return subjects(governor)
     stolen = stolen_subject(verb)
     if stolen is not None:
         return [stolen]
@@ -66,6 +69,18 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in NOMINAL_POS:
         return [verb.head]
     return []
+
+
+def _controller(verb: Token) -> Token | None:
+    """The verb whose subject is also the unstated subject of a non-finite clause: 'said' in "In opening
+    the meeting, Ortega said", "Meeting Putin, Erdogan said", "Lavrov flew to Ankara to meet Cavusoglu"."""
+    if verb.tag_ not in {"VBG", "VB"}:
+        return None
+    if verb.dep_ == "advcl" and is_verbal(verb.head):
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and is_verbal(verb.head.head):
+        return verb.head.head
+    return None
 
 
 def _has_object_subject(verb: Token) -> bool:
