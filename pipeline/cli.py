@@ -9,11 +9,14 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from pipeline.errors import UsageError
+
+if TYPE_CHECKING:
+    from pipeline.output.store import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Code news archives into CAMEO events.")
 codebook_app = typer.Typer(no_args_is_help=True, help="Check and review the codebooks.")
@@ -28,23 +31,38 @@ PREFECT_DEFAULTS = {
 }
 
 
+PROBE = ".eventcoder-write-test"
+
+
 def configure_prefect() -> None:
     """Telemetry off and a generous start-up timeout for the temporary local API, unless the user set them."""
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
 
 
-def check_output(out: Path) -> None:
-    """Fail before any work if `out` cannot be a writable folder."""
-    if out.exists() and not out.is_dir():
+def check_output(out: str, state_dir: Path) -> Store:
+    """Fail before any work if `out` cannot be a writable folder, or a writable URL with a local state folder."""
+    from pipeline.output.store import Store
+    from pipeline.state import state_folder
+
+    try:
+        store = Store(out)
+    except UsageError as exc:  # an unknown protocol or a missing package (s3fs)
+        raise UsageError(f"--out {exc}") from None
+    if store.local is not None and store.local.exists() and not store.local.is_dir():
         raise UsageError(f"--out {out} exists and is not a folder")
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".eventcoder-write-test"
-        probe.write_text("", encoding="utf-8")
-        probe.unlink()
+        store.write_text(PROBE, "")  # creates a local folder
+        store.remove(PROBE)
     except OSError as exc:
         raise UsageError(f"--out {out} is not writable: {exc.strerror or exc}") from None
+    if store.local is None:
+        state = state_folder(store, state_dir)
+        try:
+            state.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"state folder {state} for --out {out} cannot be created (EVENTCODER_STATE_DIR): {exc.strerror or exc}") from None
+    return store
 
 
 def fail(message: str) -> None:
@@ -55,7 +73,7 @@ def fail(message: str) -> None:
 @app.command()
 def run(
     inputs: Annotated[list[Path], typer.Argument(help="Article files (txt, jsonl, csv, parquet, html, warc; .gz where supported) or folders.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (mentions/, events/, quarantine/, _runs/, _state/).")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Output folder or fsspec URL such as s3://bucket/path (mentions/, events/, quarantine/, _runs/, _state/).")],
     model: Annotated[Optional[str], typer.Option(help="spaCy model name (default en_core_web_sm).")] = None,
     codebooks: Annotated[Optional[Path], typer.Option(help="Folder with events.yaml and actors.yaml.")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Articles per coding task.")] = None,
@@ -78,18 +96,19 @@ def run(
         load_codebook(settings.codebook_dir)
         if not discover(inputs):
             raise UsageError(f"no article files ({', '.join(SUFFIXES)}) under {', '.join(map(str, inputs))}")
-        check_output(out)
+        store = check_output(out, settings.state_dir)
         load_model(settings.model)
     except UsageError as exc:
         fail(str(exc))
     configure_prefect()
     from pipeline.flows import run_flow
+    from pipeline.state import state_folder
 
     if workers is not None and dask_address is not None:
         fail("give --workers or --dask-address, not both")
-    arguments = ([str(p.resolve()) for p in inputs], str(out.resolve()), settings.model_dump(mode="json"), recode, recode_stale, wait)
+    arguments = ([str(p.resolve()) for p in inputs], store.url, settings.model_dump(mode="json"), recode, recode_stale, wait)
     try:
-        with progress_bar(out, enabled=not as_json and sys.stderr.isatty()):
+        with progress_bar(state_folder(store, settings.state_dir), enabled=not as_json and sys.stderr.isatty()):
             if workers is None and dask_address is None:
                 report = run_flow(*arguments)
             else:
@@ -105,8 +124,8 @@ def run(
 
 
 @contextlib.contextmanager
-def progress_bar(out: Path, enabled: bool) -> Iterator[None]:
-    """A rich progress bar over chunks, fed by OUT/_state/progress.json while the flow runs."""
+def progress_bar(state: Path, enabled: bool) -> Iterator[None]:
+    """A rich progress bar over chunks, fed by progress.json in OUT's state folder while the flow runs."""
     if not enabled:
         yield
         return
@@ -114,7 +133,7 @@ def progress_bar(out: Path, enabled: bool) -> Iterator[None]:
 
     from pipeline.state import read_progress
 
-    (out / "_state" / "progress.json").unlink(missing_ok=True)
+    (state / "progress.json").unlink(missing_ok=True)
     stop = threading.Event()
     columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("chunks"), TimeElapsedColumn())
     with Progress(*columns, transient=True) as progress:
@@ -122,9 +141,9 @@ def progress_bar(out: Path, enabled: bool) -> Iterator[None]:
 
         def poll() -> None:
             while not stop.wait(0.5):
-                state = read_progress(out)
-                if state is not None:
-                    progress.update(task, total=state[0], completed=state[1])
+                done = read_progress(state)
+                if done is not None:
+                    progress.update(task, total=done[0], completed=done[1])
 
         watcher = threading.Thread(target=poll, daemon=True)
         watcher.start()
@@ -279,7 +298,7 @@ def evaluate(
 @app.command()
 def schedule(
     inputs: Annotated[list[Path], typer.Argument(help="Archive files or folders to code on every run.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder (runs are incremental).")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Output folder or fsspec URL (runs are incremental).")],
     cron: Annotated[Optional[str], typer.Option(help='Cron schedule, e.g. "0 2 * * *" (nightly at 02:00).')] = None,
     interval: Annotated[Optional[int], typer.Option(help="Or: run every N seconds.")] = None,
     timezone: Annotated[str, typer.Option(help="Time zone of the cron schedule.")] = "UTC",
@@ -296,7 +315,7 @@ def schedule(
         settings = load_settings()
         load_codebook(settings.codebook_dir)
         discover(inputs)
-        check_output(out)
+        store = check_output(out, settings.state_dir)
     except UsageError as exc:
         fail(str(exc))
     configure_prefect()
@@ -309,7 +328,7 @@ def schedule(
             from pipeline.flows import run_flow
 
             when = Cron(cron, timezone=timezone) if cron is not None else Interval(interval or 0)
-            parameters = {"inputs": [str(p.resolve()) for p in inputs], "out": str(out.resolve()), "settings": settings.model_dump(mode="json")}
+            parameters = {"inputs": [str(p.resolve()) for p in inputs], "out": store.url, "settings": settings.model_dump(mode="json")}
             typer.echo(f"serving {name} ({cron or f'every {interval} s'}) against {api}; Ctrl-C stops")
             run_flow.serve(name=name, schedules=[when], parameters=parameters, print_starting_message=False)
     except UsageError as exc:
@@ -318,7 +337,7 @@ def schedule(
 
 @app.command()
 def export(
-    out: Annotated[Path, typer.Argument(help="Output folder of an `eventcoder run`.")],
+    out: Annotated[str, typer.Argument(help="Output folder or URL of an `eventcoder run`.")],
     to: Annotated[Path, typer.Option("--to", help="File to write.")],
     gdelt: Annotated[bool, typer.Option("--gdelt", help="GDELT 2.0's 61-column event table (tab-separated).")] = False,
 ) -> None:
@@ -333,7 +352,7 @@ def export(
 
 @app.command()
 def summarize(
-    out: Annotated[Path, typer.Argument(help="Output folder of an `eventcoder run`.")],
+    out: Annotated[str, typer.Argument(help="Output folder or URL of an `eventcoder run`.")],
     html: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write (PNG charts go beside it).")],
 ) -> None:
     """A static HTML summary with charts: events per day and type, top dyads and actors, date sources."""

@@ -23,13 +23,13 @@ from pipeline.engine import Engine, build_engine, code_articles
 from pipeline.ingest.chunks import Chunk, read_chunk
 from pipeline.ingest.discover import discover
 from pipeline.output.events import EVENT_INPUT_COLUMNS, build_events
-from pipeline.output.parquet import prepare_output, read_rows, replace_table, write_table
 from pipeline.output.rows import quarantine_rows
 from pipeline.output.schema import EVENTS, MENTIONS, QUARANTINE, TABLES
+from pipeline.output.store import Store
 from pipeline.planning import Plan, plan_run
 from pipeline.records import Article, Rejected
 from pipeline.settings import Settings
-from pipeline.state import Manifest, output_lock, remove_chunk_files, remove_leftovers, write_progress
+from pipeline.state import Manifest, mirror_manifest, output_lock, remove_leftovers, restore_manifest, retract_mirror, state_folder, write_progress
 from pipeline.summary import RunSummary
 
 
@@ -83,26 +83,24 @@ def worker_engine(settings: dict[str, Any], version: str) -> Engine:
 
 
 @task(name="write", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def write_task(rows: list[dict[str, Any]], table: str, out: str, key: str) -> int:
+def write_task(rows: list[dict[str, Any]], table: str, store: Store, key: str) -> int:
     schema = MENTIONS if table == "mentions" else QUARANTINE
-    write_table(rows, schema, Path(out) / table, key, partitioned=table == "mentions")
+    store.write_table(table, rows, schema, key, partitioned=table == "mentions")
     return len(rows)
 
 
 @task(name="events", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def events_task(out: str, engine: Engine) -> int:
+def events_task(store: Store, engine: Engine) -> int:
     """Rebuild OUT/events from every mention in OUT/mentions (this run's and earlier runs')."""
-    rows = build_events(read_rows(Path(out) / "mentions", EVENT_INPUT_COLUMNS), engine.codebook.cameo)
-    replace_table(rows, EVENTS, Path(out) / "events")
+    rows = build_events(store.rows("mentions", EVENT_INPUT_COLUMNS), engine.codebook.cameo)
+    store.replace_table("events", rows, EVENTS)
     return len(rows)
 
 
 @task(name="summarise", cache_policy=NO_CACHE)
-def summarise_task(summary: RunSummary, out: str, run_id: str) -> dict[str, Any]:
+def summarise_task(summary: RunSummary, store: Store, run_id: str) -> dict[str, Any]:
     report = summary.to_dict()
-    runs = Path(out) / "_runs"
-    runs.mkdir(parents=True, exist_ok=True)
-    (runs / f"{run_id}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    store.write_text(f"_runs/{run_id}.json", json.dumps(report, indent=2) + "\n")
     create_markdown_artifact(summary.to_markdown(), key="eventcoder-run-summary", description="eventcoder run summary")
     return report
 
@@ -124,29 +122,35 @@ def run_flow(
 ) -> dict[str, Any]:
     """Code every new or changed article file under `inputs` into `out`: mentions, events, quarantine.
 
-    Holds OUT's lock for the whole run; incremental through OUT/_state/manifest.sqlite (see state.py).
-    With `distributed`, chunks are coded by the flow's task runner (a DaskTaskRunner: see the CLI's
-    --workers/--dask-address), a few in flight at a time; reading and writing stay in the flow.
+    `out` is a folder or an fsspec URL (see output/store.py). Holds OUT's lock for the whole run;
+    incremental through the manifest in OUT's state folder, mirrored to a remote OUT once its events
+    are rebuilt (see state.py). With `distributed`, chunks are coded by the flow's task runner (a
+    DaskTaskRunner: see the CLI's --workers/--dask-address), a few in flight at a time; reading and
+    writing stay in the flow.
     """
     started = time.perf_counter()
     config = Settings(**settings)
     engine = build_engine(config)
-    root = Path(out)
-    with output_lock(root, wait_seconds):
-        remove_leftovers(root)
-        manifest = Manifest(root)
+    store = Store(out)
+    state = state_folder(store, config.state_dir)
+    with output_lock(state, wait_seconds, store.url):
+        remove_leftovers(store.local or state)
+        restore_manifest(store, state)
+        manifest = Manifest(state)
         try:
-            summary = _code_inputs(inputs, root, config, engine, manifest, recode, recode_stale, distributed)
+            summary = _code_inputs(inputs, store, state, config, engine, manifest, recode, recode_stale, distributed)
         finally:
             manifest.close()
-        summary.events = events_task(out, engine)
+        summary.events = events_task(store, engine)
+        mirror_manifest(store, state)
         summary.elapsed_seconds = time.perf_counter() - started
-        return summarise_task(summary, out, summary.run_id)
+        return summarise_task(summary, store, summary.run_id)
 
 
 def _code_inputs(
     inputs: list[str],
-    root: Path,
+    store: Store,
+    state: Path,
     config: Settings,
     engine: Engine,
     manifest: Manifest,
@@ -157,15 +161,17 @@ def _code_inputs(
     """Plan, then read, code, write and commit chunk by chunk."""
     coded_at = dt.datetime.now(dt.UTC)
     version, model = engine.codebook.version, engine.model
-    summary = RunSummary(model=model, codebook_version=version, out=str(root), run_id=coded_at.strftime("%Y%m%dT%H%M%S%fZ"))
+    summary = RunSummary(model=model, codebook_version=version, out=store.url, run_id=coded_at.strftime("%Y%m%dT%H%M%S%fZ"))
     plan = plan_task(inputs, manifest, config.batch_size, version, model, recode, recode_stale)
-    prepare_output(root, TABLES)
-    remove_chunk_files(root, plan.replaced, ("mentions", "quarantine"))
+    store.prepare(TABLES)
+    if plan.replaced:
+        retract_mirror(store)
+    store.remove_chunk_files(plan.replaced, ("mentions", "quarantine"))
     manifest.forget_chunks(plan.replaced)
     manifest.forget_files(plan.fingerprints)
     summary.files = len(plan.fingerprints)
     summary.files_unchanged = len(plan.unchanged)
-    write_progress(root, len(plan.chunks), 0)
+    write_progress(state, len(plan.chunks), 0)
     known_names = engine.codebook.actors.single_word_names()
     seen: set[str] = set()
     in_flight: deque[tuple[Chunk, list[Article], list[Rejected], Any]] = deque()
@@ -193,16 +199,22 @@ def _code_inputs(
             summary.coding_seconds += time.perf_counter() - started
         in_flight.append((chunk, fresh, rejected, coded))
         while len(in_flight) >= window:
-            _finish(in_flight.popleft(), root, manifest, summary, coded_at, len(plan.chunks))
+            _finish(in_flight.popleft(), store, state, manifest, summary, coded_at, len(plan.chunks))
     while in_flight:
-        _finish(in_flight.popleft(), root, manifest, summary, coded_at, len(plan.chunks))
+        _finish(in_flight.popleft(), store, state, manifest, summary, coded_at, len(plan.chunks))
     for path, print_ in plan.fingerprints.items():
         manifest.record_file(path, print_, version, model)
     return summary
 
 
 def _finish(
-    job: tuple[Chunk, list[Article], list[Rejected], Any], root: Path, manifest: Manifest, summary: RunSummary, coded_at: dt.datetime, total: int
+    job: tuple[Chunk, list[Article], list[Rejected], Any],
+    store: Store,
+    state: Path,
+    manifest: Manifest,
+    summary: RunSummary,
+    coded_at: dt.datetime,
+    total: int,
 ) -> None:
     """Write a coded chunk (waiting for it if it runs on Dask), then record it in the manifest."""
     chunk, articles, rejected, coded = job
@@ -215,8 +227,8 @@ def _finish(
     summary.articles_with_events += len({r["article_id"] for r in rows})
     summary.rows_by_type.update(r["event_type"] for r in rows)
     summary.rows_by_date_source.update(r["date_source"] for r in rows)
-    write_task(rows, "mentions", str(root), chunk.key)
-    write_task(quarantine_rows(rejected, coded_at), "quarantine", str(root), chunk.key)
+    write_task(rows, "mentions", store, chunk.key)
+    write_task(quarantine_rows(rejected, coded_at), "quarantine", store, chunk.key)
     commit_task(manifest, chunk, len(rows), [a.id for a in articles], summary.codebook_version, summary.model)
     summary.chunks_done += 1
-    write_progress(root, total, summary.chunks_done)
+    write_progress(state, total, summary.chunks_done)

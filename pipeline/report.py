@@ -2,7 +2,8 @@
 
 The page is self-contained on disk: no scripts, no network resources; charts are PNG files written beside
 the HTML (named after it) and referenced by relative path, so the folder can be zipped or mailed as is.
-Counts of events come from `OUT/events` (deduplicated), the date-source shares from `OUT/mentions`.
+Counts of events come from `OUT/events` (deduplicated), the date-source shares from `OUT/mentions`; OUT is
+read through `Store`, so it may be a folder or a URL.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import posixpath
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pyarrow.dataset as ds
 
-from pipeline.output.schema import PARTITIONING
+from pipeline.output.store import Store
 
 TOP = 12
 LABEL_CHARS = 28
@@ -45,18 +46,17 @@ tr:nth-child(even) td { background: #f7f7f7; } .note { color: #666; font-size: .
 """
 
 
-def _table(root: Path, columns: Sequence[str]) -> pd.DataFrame:
+def _table(out: Store, table: str, columns: Sequence[str]) -> pd.DataFrame:
     """The columns of a Hive-partitioned table, empty (with those columns) when it holds no file."""
-    if not any(root.rglob("part-*.parquet")):
+    if not out.has_rows(table):
         return pd.DataFrame(columns=list(columns))
-    dataset = ds.dataset(root, format="parquet", partitioning=ds.partitioning(PARTITIONING, flavor="hive"))
-    return dataset.to_table(columns=list(columns)).to_pandas()
+    return out.dataset(table).to_table(columns=list(columns)).to_pandas()
 
 
-def _latest_run(out_dir: Path) -> dict[str, Any]:
-    """The newest run summary (model, codebook version), if the folder has one."""
-    runs = sorted((out_dir / "_runs").glob("*.json"))
-    return json.loads(runs[-1].read_text(encoding="utf-8")) if runs else {}
+def _latest_run(out: Store) -> dict[str, Any]:
+    """The newest run summary (model, codebook version), if OUT has one."""
+    runs = [name for name in out.names("_runs") if name.endswith(".json")]
+    return json.loads(out.read_text(f"_runs/{runs[-1]}")) if runs else {}
 
 
 def _time_bin(first: dt.date, last: dt.date) -> tuple[str, str]:
@@ -268,8 +268,8 @@ def _cameo_section(charts: _Charts, events: pd.DataFrame, names: Mapping[str, st
     )
 
 
-def summarize(out_dir: Path, html_path: Path, cameo_names: Mapping[str, str] | None = None) -> list[Path]:
-    """Write the summary page of `out_dir` to `html_path` and its charts beside it; returns the files written.
+def summarize(out: Store, html_path: Path, cameo_names: Mapping[str, str] | None = None) -> list[Path]:
+    """Write the summary page of OUT to `html_path` and its charts beside it; returns the files written.
 
     `cameo_names` (code → name) labels the CAMEO chart; without it codes stand alone.
     """
@@ -278,9 +278,9 @@ def summarize(out_dir: Path, html_path: Path, cameo_names: Mapping[str, str] | N
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    events = _table(out_dir / "events", EVENT_COLUMNS)
-    mentions = _table(out_dir / "mentions", ["article_id", "date_source"])
-    run = _latest_run(out_dir)
+    events = _table(out, "events", EVENT_COLUMNS)
+    mentions = _table(out, "mentions", ["article_id", "date_source"])
+    run = _latest_run(out)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     charts = _Charts(plt, html_path)
     sections = (
@@ -301,8 +301,8 @@ def summarize(out_dir: Path, html_path: Path, cameo_names: Mapping[str, str] | N
     ]
     page = (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>eventcoder summary: {html.escape(out_dir.name)}</title><style>{CSS}</style></head><body>"
-        f'<h1>Event summary</h1><p class="sub">{html.escape(f"{out_dir}: {span}{about}")}</p>'
+        f"<title>eventcoder summary: {html.escape(posixpath.basename(out.root))}</title><style>{CSS}</style></head><body>"
+        f'<h1>Event summary</h1><p class="sub">{html.escape(f"{out.url}: {span}{about}")}</p>'
         + '<div class="cards">' + "".join(f'<div class="card"><b>{n:,}</b>{html.escape(k)}</div>' for k, n in cards) + "</div>"
         + (sections or "<p>No coded events in this folder.</p>")
         + "</body></html>\n"

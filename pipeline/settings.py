@@ -18,6 +18,11 @@ def default_codebook_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "codebooks"
 
 
+def default_state_dir() -> Path:
+    """Where the run state of OUTs on object storage is cached: the user's cache folder."""
+    return Path.home() / ".cache" / "eventcoder" / "state"
+
+
 class Settings(BaseSettings):
     """Run configuration. Frozen so a run cannot change its own settings halfway."""
 
@@ -35,6 +40,10 @@ class Settings(BaseSettings):
     max_article_chars: int = Field(
         1_000_000, ge=100, description="Articles longer than this are quarantined, not coded."
     )
+    state_dir: Path = Field(
+        default_factory=default_state_dir,
+        description="Local folder for the run state of OUTs on object storage, one subfolder per URL (a local OUT keeps OUT/_state).",
+    )
 
     @field_validator("codebook_dir")
     @classmethod
@@ -42,6 +51,11 @@ class Settings(BaseSettings):
         if not (value / "events.yaml").is_file() or not (value / "actors.yaml").is_file():
             raise ValueError(f"{value} does not hold events.yaml and actors.yaml")
         return value
+
+    @field_validator("state_dir")
+    @classmethod
+    def _expand_home(cls, value: Path) -> Path:
+        return value.expanduser()
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -1,11 +1,16 @@
-"""Run state in `OUT/_state/`: the manifest of coded files, chunks and articles, and the output lock.
+"""Run state: the manifest of coded files, chunks and articles, the output lock, and progress.
+
+State needs local disk (SQLite, `flock`), so it lives in `OUT/_state/` for a local OUT and, for an OUT on
+an object store, in a local cache folder named by the URL's hash (`Settings.state_dir`). A remote OUT's
+manifest is mirrored to `OUT/_state/manifest.sqlite` at the end of each run and downloaded when the cache
+has none, so another machine continues incrementally.
 
 The manifest (SQLite, one transaction per chunk) makes runs incremental and idempotent: a file is
 recoded only when it is new, changed (size, mtime, then content hash), asked for (`--recode`), or coded
 by another codebook version (`--recode-stale`). A chunk is recorded only after its Parquet files are in
 place, so a run killed at any point leaves chunks that re-running codes again, replacing their files.
-The lock (an `flock` on `OUT/_state/lock`, released by the kernel even on SIGKILL) keeps two runs from
-writing to one OUT at once.
+The lock (an `flock` on the state folder's `lock`, released by the kernel even on SIGKILL) keeps two runs
+from writing to one OUT at once; for a remote OUT it only sees runs on the same machine.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import UsageError
+from pipeline.output.store import Store
+
+MIRROR = "_state/manifest.sqlite"  # a remote OUT's copy of its manifest
 
 SCHEMA = """
 create table if not exists files (
@@ -52,13 +60,42 @@ def fingerprint(path: Path, known: Fingerprint | None = None) -> Fingerprint:
     return Fingerprint(stat.st_size, stat.st_mtime_ns, digest.hexdigest())
 
 
-class Manifest:
-    """What has been coded into one OUT folder. Not thread-safe: used from the flow's own thread."""
+def state_folder(store: Store, cache: Path) -> Path:
+    """OUT/_state for a local OUT; for a remote one, `cache/<16 hex of the URL's sha256>` on local disk."""
+    if store.local is not None:
+        return store.local / "_state"
+    return cache / hashlib.sha256(store.canonical.encode("utf-8")).hexdigest()[:16]
 
-    def __init__(self, out: Path) -> None:
-        folder = out / "_state"
-        folder.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(folder / "manifest.sqlite", isolation_level=None, check_same_thread=False)
+
+def restore_manifest(store: Store, state: Path) -> None:
+    """Download a remote OUT's mirrored manifest when the local state folder has none (a fresh machine)."""
+    if store.local is None and not (state / "manifest.sqlite").exists() and store.exists(MIRROR):
+        store.download(MIRROR, state / "manifest.sqlite")
+
+
+def retract_mirror(store: Store) -> None:
+    """Delete a remote OUT's mirrored manifest before chunk files it names are deleted.
+
+    A mirror may lag the output (a machine starting from it recodes what was written since) but must not
+    lead it: after a killed run that deleted chunks to recode them, it would claim their rows. Without a
+    mirror a new machine recodes everything, replacing the files (chunk keys are deterministic).
+    """
+    if store.local is None and store.exists(MIRROR):
+        store.remove(MIRROR)
+
+
+def mirror_manifest(store: Store, state: Path) -> None:
+    """Upload a remote OUT's manifest (closed, so the file is whole) beside its data."""
+    if store.local is None:
+        store.upload(state / "manifest.sqlite", MIRROR)
+
+
+class Manifest:
+    """What has been coded into one OUT, kept in its state folder. Not thread-safe: used from the flow's own thread."""
+
+    def __init__(self, state: Path) -> None:
+        state.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(state / "manifest.sqlite", isolation_level=None, check_same_thread=False)
         self._db.executescript(SCHEMA)
 
     def close(self) -> None:
@@ -129,11 +166,10 @@ class Manifest:
 
 
 @contextlib.contextmanager
-def output_lock(out: Path, wait_seconds: float = 0.0) -> Iterator[None]:
-    """Hold OUT's lock for the whole run; a second run waits up to `wait_seconds`, then stops with a message."""
-    folder = out / "_state"
-    folder.mkdir(parents=True, exist_ok=True)
-    handle = (folder / "lock").open("a+")
+def output_lock(state: Path, wait_seconds: float = 0.0, out: str | None = None) -> Iterator[None]:
+    """Hold OUT's lock (in its state folder) for the whole run; a second run waits up to `wait_seconds`, then stops."""
+    state.mkdir(parents=True, exist_ok=True)
+    handle = (state / "lock").open("a+")
     deadline = time.monotonic() + wait_seconds
     try:
         while True:
@@ -145,7 +181,7 @@ def output_lock(out: Path, wait_seconds: float = 0.0) -> Iterator[None]:
                     handle.seek(0)
                     holder = handle.read().strip() or "another process"
                     raise UsageError(
-                        f"another eventcoder run is writing to {out} ({holder}); wait for it to finish, "
+                        f"another eventcoder run is writing to {out or state} ({holder}); wait for it to finish, "
                         "use --wait SECONDS, or choose another --out"
                     ) from None
                 time.sleep(0.5)
@@ -158,41 +194,32 @@ def output_lock(out: Path, wait_seconds: float = 0.0) -> Iterator[None]:
         handle.close()
 
 
-def remove_leftovers(out: Path) -> int:
-    """Delete temporary files a killed run left behind (they were never renamed into place)."""
+def remove_leftovers(folder: Path) -> int:
+    """Delete temporary files a killed run left under a local folder (they were never renamed into place)."""
     removed = 0
-    for path in out.rglob(".*.tmp"):
+    for path in folder.rglob(".*.tmp"):
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
         removed += 1
-    for path in out.glob(".*.old"):
+    for path in folder.glob(".*.old"):
         shutil.rmtree(path, ignore_errors=True)
         removed += 1
     return removed
 
 
-def remove_chunk_files(out: Path, keys: Iterable[str], tables: Iterable[str]) -> None:
-    """Delete every file a chunk wrote, in every partition, before it is coded again."""
-    for table in tables:
-        for key in keys:
-            for path in (out / table).rglob(f"part-{key}.parquet"):
-                path.unlink(missing_ok=True)
-
-
-def write_progress(out: Path, total: int, done: int) -> None:
-    """`_state/progress.json`: chunks planned and done, for progress bars (replaced atomically)."""
-    folder = out / "_state"
-    temporary = folder / f".progress.{os.getpid()}.tmp"
+def write_progress(state: Path, total: int, done: int) -> None:
+    """`progress.json` in the state folder: chunks planned and done, for progress bars (replaced atomically)."""
+    temporary = state / f".progress.{os.getpid()}.tmp"
     temporary.write_text(json.dumps({"chunks": total, "done": done}), encoding="utf-8")
-    os.replace(temporary, folder / "progress.json")
+    os.replace(temporary, state / "progress.json")
 
 
-def read_progress(out: Path) -> tuple[int, int] | None:
-    """(chunks planned, chunks done) of the run writing to OUT, if it has planned yet."""
+def read_progress(state: Path) -> tuple[int, int] | None:
+    """(chunks planned, chunks done) of the run holding this state folder, if it has planned yet."""
     try:
-        data = json.loads((out / "_state" / "progress.json").read_text(encoding="utf-8"))
+        data = json.loads((state / "progress.json").read_text(encoding="utf-8"))
         return int(data["chunks"]), int(data["done"])
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -11,9 +11,15 @@ import pytest
 from pipeline.cli_output import export_command
 from pipeline.codebook import load_codebook
 from pipeline.errors import UsageError
-from pipeline.output.gdelt import GDELT_COLUMNS, TYPE_CODES, actor_fields, export_gdelt, global_event_id
-from pipeline.output.parquet import prepare_output, replace_table
+from pipeline.output.gdelt import (
+    GDELT_COLUMNS,
+    TYPE_CODES,
+    actor_fields,
+    export_gdelt,
+    global_event_id,
+)
 from pipeline.output.schema import EVENTS
+from pipeline.output.store import Store
 from pipeline.settings import load_settings
 
 
@@ -45,10 +51,10 @@ UNDATED = _event(event_id="e6190cc77a58a5f29c7d", event_date=None, event_type="m
 
 
 def _export(tmp_path: Path, rows: list[dict[str, Any]], name: str = "events.tsv") -> tuple[list[dict[str, str]], int]:
-    out = tmp_path / "out"
-    prepare_output(out, {"events": EVENTS})
-    replace_table(rows, EVENTS, out / "events")
-    result = export_gdelt(out / "events", tmp_path / name)
+    store = Store(tmp_path / "out")
+    store.prepare({"events": EVENTS})
+    store.replace_table("events", rows, EVENTS)
+    result = export_gdelt(store, tmp_path / name)
     lines = (tmp_path / name).read_text(encoding="utf-8").splitlines()
     assert len(lines) == result.written
     return [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in lines], result.skipped_undated
@@ -69,10 +75,10 @@ def test_column_list_is_gdelt_2_event_layout() -> None:
 
 
 def test_every_line_has_61_tab_separated_fields(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    prepare_output(out, {"events": EVENTS})
-    replace_table([KNOWN, RESOLUTION, UNDATED], EVENTS, out / "events")
-    export_gdelt(out / "events", tmp_path / "e.tsv")
+    store = Store(tmp_path / "out")
+    store.prepare({"events": EVENTS})
+    store.replace_table("events", [KNOWN, RESOLUTION, UNDATED], EVENTS)
+    export_gdelt(store, tmp_path / "e.tsv")
     text = (tmp_path / "e.tsv").read_text(encoding="utf-8")
     assert text.endswith("\n") and not text.startswith("GlobalEventID")
     lines = text.splitlines()
@@ -135,8 +141,9 @@ def test_every_codebook_role_is_a_gdelt_type_code() -> None:
 
 def test_export_command_writes_and_reports(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    prepare_output(out, {"events": EVENTS})
-    replace_table([KNOWN, UNDATED], EVENTS, out / "events")
+    store = Store(out)
+    store.prepare({"events": EVENTS})
+    store.replace_table("events", [KNOWN, UNDATED], EVENTS)
     message = export_command(out, tmp_path / "sub" / "gdelt.tsv", gdelt=True)
     assert "wrote 1 event(s)" in message and "skipped 1 undated" in message
     assert len((tmp_path / "sub" / "gdelt.tsv").read_text(encoding="utf-8").splitlines()) == 1
@@ -146,7 +153,7 @@ def test_export_command_refuses_missing_or_empty_out(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="does not exist"):
         export_command(tmp_path / "nowhere", tmp_path / "x.tsv", gdelt=True)
     empty = tmp_path / "empty"
-    prepare_output(empty, {"events": EVENTS})
+    Store(empty).prepare({"events": EVENTS})
     with pytest.raises(UsageError, match="holds no events"):
         export_command(empty, tmp_path / "x.tsv", gdelt=True)
     with pytest.raises(UsageError, match="--gdelt"):

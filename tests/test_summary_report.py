@@ -13,8 +13,8 @@ from pipeline.cli_output import summarize_command
 from pipeline.codebook import load_codebook
 from pipeline.errors import UsageError
 from pipeline.output.events import EVENT_INPUT_COLUMNS, build_events
-from pipeline.output.parquet import prepare_output, read_rows, replace_table, write_table
 from pipeline.output.schema import EVENTS, MENTIONS, TABLES
+from pipeline.output.store import Store
 from pipeline.report import summarize
 from pipeline.settings import load_settings
 
@@ -50,17 +50,18 @@ MENTIONS_ROWS = [
 @pytest.fixture(scope="module")
 def out(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("summary-out")
-    prepare_output(folder, TABLES)
-    write_table(MENTIONS_ROWS, MENTIONS, folder / "mentions", "test", partitioned=True)
+    store = Store(folder)
+    store.prepare(TABLES)
+    store.write_table("mentions", MENTIONS_ROWS, MENTIONS, "test", partitioned=True)
     cameo = load_codebook(load_settings().codebook_dir).cameo
-    replace_table(build_events(read_rows(folder / "mentions", EVENT_INPUT_COLUMNS), cameo), EVENTS, folder / "events")
+    store.replace_table("events", build_events(store.rows("mentions", EVENT_INPUT_COLUMNS), cameo), EVENTS)
     return folder
 
 
 @pytest.fixture(scope="module")
 def page(out: Path, tmp_path_factory) -> tuple[Path, str, list[Path]]:
     html_path = tmp_path_factory.mktemp("report") / "summary.html"
-    written = summarize(out, html_path, {"195": "Employ aerial weapons"})
+    written = summarize(Store(out), html_path, {"195": "Employ aerial weapons"})
     return html_path, html_path.read_text(encoding="utf-8"), written
 
 
@@ -99,7 +100,7 @@ def test_summarize_command_writes_and_refuses_empty_out(out: Path, tmp_path: Pat
     with pytest.raises(UsageError, match="does not exist"):
         summarize_command(tmp_path / "nowhere", tmp_path / "x.html")
     empty = tmp_path / "empty"
-    prepare_output(empty, TABLES)
+    Store(empty).prepare(TABLES)
     with pytest.raises(UsageError, match="holds no mentions"):
         summarize_command(empty, tmp_path / "x.html")
     assert not (tmp_path / "x.html").exists()

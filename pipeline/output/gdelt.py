@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.output.parquet import read_rows
+from pipeline.output.store import Store
 
 GDELT_COLUMNS: tuple[str, ...] = (
     "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
@@ -165,9 +165,9 @@ def gdelt_lines(events: Iterable[Mapping[str, Any]]) -> tuple[list[str], int]:
     return ["\t".join(gdelt_fields(e)) for e in dated], undated
 
 
-def export_gdelt(events_root: Path, to: Path) -> ExportResult:
+def export_gdelt(out: Store, to: Path) -> ExportResult:
     """Write OUT/events as a GDELT 2.0 event file at `to`, atomically (a reader never sees half a file)."""
-    lines, undated = gdelt_lines(read_rows(events_root, EVENT_COLUMNS))
+    lines, undated = gdelt_lines(out.rows("events", EVENT_COLUMNS))
     to.parent.mkdir(parents=True, exist_ok=True)
     temporary = to.with_name(f".{to.name}.{uuid.uuid4().hex}.tmp")
     temporary.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
