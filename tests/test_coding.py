@@ -26,6 +26,9 @@ def _only(mentions, event_type: str):
         "North Korea declined an invitation to attend the talks.",
         "Workers at the port went on strike.",
         "The two companies struck a deal.",
+        "Trump stepped back from his promise of an imminent missile strike in Syria.",
+        "Only the Syrian regime has the assets and the motivation to launch such merciless attacks.",
+        "Iranian-backed militias have dominated the ground war.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:
@@ -36,6 +39,13 @@ def test_planned_meeting_is_036_with_its_actors(code_text) -> None:
     meeting = _only(code_text("Turkish President Erdogan will visit Moscow next week."), "meeting")
     assert (meeting.cameo_code, meeting.modality) == ("036", "planned")
     assert meeting.source.country == "TUR" and meeting.target.country == "RUS"
+
+
+def test_an_existential_past_event_is_asserted(code_text) -> None:
+    call = _only(code_text("There was a phone call between Trump and Recep Tayyip Erdogan on Sunday."), "meeting")
+    assert (call.cameo_code, call.modality) == ("041", "asserted")
+    planned = _only(code_text("There will be talks between Iran and Iraq in Baghdad next week."), "meeting")
+    assert (planned.cameo_code, planned.modality) == ("036", "planned")
 
 
 def test_passive_voice_swaps_source_and_target(code_text) -> None:

@@ -10,7 +10,8 @@ dependency relation decides which cues of the governing word apply:
 - ccomp (denied *that it struck*), acl (an invitation *to visit*): only governor words apply;
 - nsubj (the talks *will take place*): future auxiliaries apply, negation and modals only with verbs of
   occurrence (take place, happen);
-- pobj (threat *of strikes*, *without* a meeting): the preposition and the word it hangs on.
+- pobj (threat *of strikes*, *without* a meeting): the preposition and the word it hangs on;
+- advcl infinitive (have the *means to launch* attacks): drop cues on the governing verb's objects.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.codebook.schema import Modality
-from pipeline.coding.syntax import is_verbal
+from pipeline.coding.syntax import direct_objects, is_verbal
 
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
 GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on"})  # threat of, calls for, invitation to, plans on
@@ -78,10 +79,17 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             verdict = _clause_cues(parent, cues, negation=occurrence, modals=occurrence)
         elif relation in FULL_CLAUSE or relation == "ccomp":
             verdict = _clause_cues(parent, cues, negation=True) if relation in FULL_CLAUSE else None
-            if relation != "conj" and (verdict is None or verdict.status != "dropped"):
+            existential = parent.lemma_.lower() == "be" and relation != "xcomp"  # "there was a call", not "is to meet"
+            if relation != "conj" and not existential and (verdict is None or verdict.status != "dropped"):
                 verdict = _governor(parent, cues) or verdict
         elif relation == "acl":
             verdict = _governor(parent, cues)
+        elif relation == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            # "have the assets to launch attacks": the infinitive says what the object is for
+            verdict = next((v for o in direct_objects(parent) if (v := _governor(o, cues)) and v.status == "dropped"), None)
+            if verdict:
+                return verdict
+            break
         else:
             break
         if verdict and verdict.status == "dropped":
