@@ -117,3 +117,15 @@ def test_photo_captions_and_credits_are_not_text() -> None:
         "Residents returned on Saturday. Photograph: Ahmad al-Rubaye/AFP/Getty Images"
     )
     assert clean_text(raw, frozenset()).text == "Troops withdrew from the town on Friday.\n\nResidents returned on Saturday."
+
+
+def test_calls_to_action_are_not_text() -> None:
+    raw = (
+        "Iraq and Russia held talks in Baghdad.\n\n"
+        "Read more Guardian letters – click here to visit gu.com/letters\n\n"
+        "Sign up to our morning briefing\n\n"
+        "Read more about the visit, officials said, was planned for weeks."
+    )
+    assert clean_text(raw, frozenset()).text == (
+        "Iraq and Russia held talks in Baghdad.\n\nRead more about the visit, officials said, was planned for weeks."
+    )

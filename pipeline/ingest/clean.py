@@ -17,6 +17,8 @@ FURNITURE_LINES = (
     re.compile(r"^all rights reserved\.?$", re.IGNORECASE),
     re.compile(r"^(share|print|email) (this|the) (article|story|page)\.?$", re.IGNORECASE),
     re.compile(r"^(photograph|photo|picture|pictured|image|caption|file photo|illustration)s?\s*:", re.IGNORECASE),
+    re.compile(r"^.{0,150}\bclick here\b.{0,150}$", re.IGNORECASE),  # "Read more letters – click here to visit gu.com/letters"
+    re.compile(r"^(read more|related|sign up|subscribe|follow us)\b[^.!?]{0,120}$", re.IGNORECASE),
 )
 # a caption's credit glued to a paragraph: "... in Baghdad. Photograph: Ahmad al-Rubaye/AFP/Getty Images"
 PHOTO_CREDIT = re.compile(r"\s*(?:Photograph|Photo|Picture|Illustration|Composite)\s*:\s*[^.]{0,120}$")
