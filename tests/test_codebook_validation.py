@@ -55,6 +55,12 @@ def test_shipped_codebook_is_valid_and_compiles() -> None:
     assert codebook.version.startswith(codebook.events.version + "+")
 
 
+def test_unknown_venue_code_names_the_event_type(codebooks: Path) -> None:
+    events = codebooks / "events.yaml"
+    events.write_text(events.read_text().replace('elsewhere: "044"', 'elsewhere: "0449"'), encoding="utf-8")
+    assert "event type 'meeting': venue code 0449 is not a CAMEO code" in _problems(codebooks)
+
+
 def test_unknown_cameo_code_names_file_rule_and_code(codebooks: Path) -> None:
     _add_rules(codebooks, GOOD_RULE.format(rule_id="strike.test", code="1999", lemma="zap"))
     message = _problems(codebooks)

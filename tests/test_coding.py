@@ -96,6 +96,13 @@ def test_partitive_nouns_stand_for_the_event(code_text) -> None:
     assert {meeting.source.country, meeting.target.country} == {"IND", "CHN"}
 
 
+def test_a_meeting_in_a_third_country_is_044(code_text) -> None:
+    assert _only(code_text("Trump met his Russian counterpart, Vladimir Putin, in Helsinki."), "meeting").cameo_code == "044"
+    assert _only(code_text("US and North Korean officials held talks in Singapore on Monday."), "meeting").cameo_code == "044"
+    at_home = _only(code_text("Iraqi army chief Othman al-Ghanimi met Russian Ambassador Maksim Maksimov in Baghdad."), "meeting")
+    assert at_home.cameo_code == "040"  # a resident ambassador: the venue says nothing about who travelled
+
+
 def test_hosting(code_text) -> None:
     meeting = _only(code_text("Egypt's President hosted the Jordanian king in Cairo on Sunday."), "meeting")
     assert meeting.cameo_code == "043"

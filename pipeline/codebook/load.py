@@ -209,6 +209,11 @@ def _check_rules(
     for event_type, spec in events.event_types.items():
         if spec.planned != "drop" and spec.planned not in cameo:
             problems[events_path].append(f"event type '{event_type}': planned {spec.planned} is not a CAMEO code")
+        venues = spec.venue_codes
+        if venues is not None:
+            for code in (*venues.replaces, venues.source_country, venues.target_country, venues.elsewhere):
+                if code is not None and code not in cameo:
+                    problems[events_path].append(f"event type '{event_type}': venue code {code} is not a CAMEO code")
     for pattern, owners in claims.items():
         for i, first in enumerate(owners):
             for second in owners[i + 1 :]:

@@ -139,6 +139,17 @@ class Rule(Frozen):
         return self
 
 
+class VenueCodes(Frozen):
+    """Sub-codes a meeting's venue decides, for rows whose code is one of `replaces` (the residual 040): in
+    a country of neither actor, a third place (044); optionally in the source's or the target's country (left
+    unset when a resident actor, such as an ambassador, makes the venue say nothing about who travelled)."""
+
+    replaces: tuple[CameoCode, ...] = Field(min_length=1)
+    elsewhere: CameoCode
+    source_country: CameoCode | None = None
+    target_country: CameoCode | None = None
+
+
 class EventType(Frozen):
     """Defaults shared by every rule of one event type."""
 
@@ -152,6 +163,7 @@ class EventType(Frozen):
     min_actors: int = Field(
         0, ge=0, le=2, description="actors (coded, or named) a row needs; a meeting between nobody is no event"
     )
+    venue_codes: VenueCodes | None = Field(None, description="codes set by where the event took place (meetings)")
     recipient_verbs: tuple[Word, ...] = Field(
         (), description="verbs reporting a noun event whose subject receives it: the target (received an invitation)"
     )

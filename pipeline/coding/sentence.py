@@ -16,6 +16,7 @@ from pipeline.coding.attribution import attribute
 from pipeline.coding.dates import date_for, date_expressions
 from pipeline.coding.matching import match_rules
 from pipeline.coding.modality import assess, is_back_reference
+from pipeline.coding.venue import venue_code, venue_country
 from pipeline.prefilter import Prefilter
 from pipeline.records import Actor, EventDate
 
@@ -102,6 +103,8 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 continue
             code = planned
         source, target = attribute(trigger, hit.rule, spec, cues.light_verbs, marks, coder.lexicon)
+        if spec.venue_codes is not None:
+            code = venue_code(spec.venue_codes, code, venue_country(trigger, marks), source, target)
         date = date_for(trigger, published, expressions)
         if assessment.status == "planned" and date.source == "relative" and published is not None:
             date = EventDate(published, "publication", "day", None)  # "on Friday" names the future meeting, not its announcement
