@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Draw the sentences of the held-out Reuters test gold set, data/gold/test_reuters.jsonl.
+"""Draw the sentences of the held-out Reuters test gold sets: data/gold/test_reuters.jsonl (set a, the
+default) and data/gold/test_reuters_b.jsonl (set b, --set b).
 
 Standard library only and deterministic: the corpus is read in numeric id order and every stratum is
 shuffled with its own fixed seed, so every run prints the same records in the same order.
@@ -48,15 +49,42 @@ random.Random("test-reuters-1987:<stratum>") and taken in turn, skipping a sente
 in the sample, whose text (letters only, lower-cased) is already in the sample, or whose article
 already has 2 sampled sentences. One record is one sentence.
 
+Set b (--set b) is a second, disjoint held-out sample drawn by the same procedure with the seed
+"test-reuters-1987-b" and STRATA_B. It also excludes every article whose id occurs (before the '#')
+in data/gold/test_reuters.jsonl, and every article sharing a 6+ word sentence with any excluded
+article (development or set a). It further skips flash lines ("****** ... Blah blah blah"), digest
+lines carrying wire codes ("(XYHY 1405) SAO PAULO - ...") and listings whose words nearly all start
+in upper case (eligible_b). Its strata, in drawing order:
+
+  invitation   15  the sentence matches invit\w*; candidates that also name a political actor
+                   (POLITICAL_RE) or an IGO (IGO_B_RE) are taken first. After set a, only about 27
+                   candidates remain and none of them is an invitation to visit, meet or talk
+                   (tenders, bill offers, loan syndicates: hard negatives)
+  resolution   20  the sentence matches resolution(s)|motion(s)|adopt(ed)|passed|approved|vote(d)|
+                   endorsed|censure|condemn(ed|s) and names a legislature, council or government
+                   (LEGISLATURE_B_RE); sentences with resolution|motion|censure|condemn|non-binding|
+                   Security Council|General Assembly|no-confidence|declaration|communique are taken
+                   first. Set a used up the plain "resolution|motion" ones with a political body
+  strike       70  the sentence matches STRIKE_B_RE (attack(s), strike(s), raid(s), bomb(ing),
+                   shell(ing), missile(s), fired, rocket(s), fighting, clash(es), killed, ambush, hit,
+                   offensive, battle(s), invasion, war; not "post-war", "trade/price/bidding war",
+                   "World War", "war of words") and has a military / conflict word (MILITARY_RE)
+  meeting      70  the sentence matches MEETING_B_RE (met, meet -- not "meet demand/debts/targets/..."
+                   --, meeting(s), talks, visit(s/ed/ing), summit, telephone call, phoned, hosted,
+                   consultations, negotiations, conferred) and names a political actor
+                   (POLITICAL_RE) or an IGO (IGO_B_RE: OPEC, GATT, IMF, World Bank, UN, EC, GCC, ...)
+  general      25  as set a's general stratum
+
 Output: one JSON object per line on stdout, {"id": "<corpus id>#<n>", "text", "published"}, with n
 the 1-based sentence number, sorted by article number and then sentence number. With --strata each
 record also carries the stratum it was drawn for. No labels.
 
-Usage: python scripts/sample_test_gold.py [--strata] [--check-split]
+Usage: python scripts/sample_test_gold.py [--set a|b] [--strata] [--check-split]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import re
@@ -66,8 +94,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "bench" / "reuters21578_1987.jsonl"
 HANDLABELLED = REPO / "data" / "gold" / "handlabelled.jsonl"
+TEST_A = REPO / "data" / "gold" / "test_reuters.jsonl"
 
 SEED = "test-reuters-1987"
+SEED_B = "test-reuters-1987-b"
 MIN_WORDS, MAX_WORDS = 6, 80
 MAX_PER_ARTICLE = 2
 
@@ -173,6 +203,67 @@ STRATA = (
      lambda t: _COUNTRY_RE.search(t) or GENERAL_WORD_RE.search(t)),
 )
 
+# ----------------------------------------------------------------------------------- set b rules
+
+INVITATION_B_RE = re.compile(r"\binvit\w*", re.I)
+RESOLUTION_B_RE = re.compile(
+    r"\b(?:resolutions?|motions?|adopted|adopt|passed|approved|voted|vote|endorsed|censure|"
+    r"condemn(?:ed|s)?)\b(?! pictures?\b)", re.I)
+#: Words that mark a formal resolution, motion or declaration; such candidates are drawn first.
+RESOLUTION_STRONG_B_RE = re.compile(
+    r"\b(?:resolutions?|motions?|censure|condemn(?:ed|s)?|non-?binding|Security Council|"
+    r"General Assembly|no[- ]confidence|declaration|communique)\b(?! pictures?\b)", re.I)
+LEGISLATURE_B_RE = re.compile(
+    r"\b(?:Senate|House|Congress|[Pp]arliament\w*|Security Council|United Nations|U\.N\.|"
+    r"[Aa]ssembly|[Ll]egislat(?:ure|ors?)|[Dd]eputies|Diet|Cabinet|MPs|[Cc]ouncil|Commons|"
+    r"Supreme Soviet|[Gg]overnment)\b")
+STRIKE_B_RE = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|strikes?|struck|raid(?:s|ed)?|bomb(?:s|ed|ing)?|"
+    r"shell(?:s|ed|ing)?|missiles?|fired|rockets?|fighting|clash(?:es|ed)?|killed|"
+    r"ambush(?:ed)?|hit|offensive|battles?|invasion|invaded|"
+    r"(?<![-\w])(?<!trade )(?<!price )(?<!bidding )(?<!World )war(?! of words)(?!-))\b", re.I)
+#: "meet" in the sense of satisfying something (meet demand, meet its debts) is left out.
+_MEET_OBJECT = (r"(?:needs?|demands?|obligations?|requirements?|targets?|commitments?|debts?|"
+                r"payments?|criteria|quotas?|competition|expectations?|costs?|deadlines?|"
+                r"standards?|goals?|conditions?|requests?)")
+MEETING_B_RE = re.compile(
+    r"\b(?:met|meet(?!\s+(?:[\w.'-]+\s+){0,3}%s\b)|meets|meetings?|talks|visit|visits|visited|"
+    r"visiting|summit|telephone (?:call|conversation|talks)|telephoned|phoned|hosted|hosts|"
+    r"consultations|negotiations|negotiators|conferred)\b" % _MEET_OBJECT, re.I)
+#: International organisations and groupings often met in 1987 news (case-sensitive).
+IGO_B_RE = re.compile(
+    r"\b(?:OPEC|GATT|IMF|World Bank|United Nations|U\.N\.|UN|EC|EEC|European Community|GCC|"
+    r"Gulf Cooperation Council|ASEAN|Asean|OECD|ADB|NATO|Security Council|G-7|G-5|Group of Five|"
+    r"Group of Seven|Paris Club|ICO|International Coffee Organi[sz]ation)\b")
+
+#: Set b also skips flash lines ("****** ... Blah blah blah"), lines of the news digests that carry
+#: wire codes ("(XYHY 1405) SAO PAULO - ...") and listings whose words nearly all start in upper case
+#: ("U.S. DIVIDEND MEETINGS - APRIL 7 Itt Corp Milton Roy ...").
+_DIGEST_RE = re.compile(r"\*\*\*|[Bb]lah blah|\([A-Z]{4} \d{4}")
+
+
+def eligible_b(sentence: str) -> bool:
+    if _DIGEST_RE.search(sentence):
+        return False
+    words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
+    caps = sum(w.lstrip("\"'(<[")[:1].isupper() for w in words)
+    return caps * 10 < len(words) * 9
+
+
+#: Set b (data/gold/test_reuters_b.jsonl); drawn in this order. An optional fifth element ranks the
+#: shuffled pool: candidates for which it is true are taken first (stable, so the order stays seeded).
+STRATA_B = (
+    ("invitation", 15, lambda s: INVITATION_B_RE.search(s), None,
+     lambda s: bool(POLITICAL_RE.search(s) or IGO_B_RE.search(s))),
+    ("resolution", 20, lambda s: RESOLUTION_B_RE.search(s) and LEGISLATURE_B_RE.search(s), None,
+     lambda s: bool(RESOLUTION_STRONG_B_RE.search(s))),
+    ("strike", 70, lambda s: STRIKE_B_RE.search(s) and MILITARY_RE.search(s), None),
+    ("meeting", 70,
+     lambda s: MEETING_B_RE.search(s) and (POLITICAL_RE.search(s) or IGO_B_RE.search(s)), None),
+    ("general", 25, lambda s: True,
+     lambda t: _COUNTRY_RE.search(t) or GENERAL_WORD_RE.search(t)),
+)
+
 
 # ----------------------------------------------------------------------------------- sampling
 
@@ -191,9 +282,13 @@ def load_corpus() -> list[dict]:
     return sorted(arts, key=lambda a: _num(a["id"]))
 
 
-def excluded_ids() -> set[str]:
-    with HANDLABELLED.open(encoding="utf-8") as fh:
-        return {json.loads(line)["id"].split("#")[0] for line in fh if line.strip()}
+def excluded_ids(*paths: Path) -> set[str]:
+    """Article ids (before the '#') of the records in handlabelled.jsonl and any further gold files."""
+    ids: set[str] = set()
+    for path in (HANDLABELLED, *paths):
+        with path.open(encoding="utf-8") as fh:
+            ids |= {json.loads(line)["id"].split("#")[0] for line in fh if line.strip()}
+    return ids
 
 
 #: Earnings-table lines ("Shr 12 cts vs 10 cts Net 1.2 mln vs ...") are not sentences.
@@ -209,7 +304,8 @@ def eligible(sentence: str) -> bool:
     return sum(c.islower() for c in letters) * 2 >= len(letters)
 
 
-def sample(arts: list[dict], excl: set[str]) -> list[dict]:
+def sample(arts: list[dict], excl: set[str], strata=STRATA, seed: str = SEED,
+           also_ok=None) -> list[dict]:
     dev_sentences = {_norm(s) for a in arts if a["id"] in excl
                      for s in split_sentences(a["text"]) if len(s.split()) >= MIN_WORDS}
     candidates = []  # (article, n, sentence), corpus order
@@ -220,16 +316,18 @@ def sample(arts: list[dict], excl: set[str]) -> list[dict]:
         if any(len(s.split()) >= MIN_WORDS and _norm(s) in dev_sentences for s in sents):
             continue  # another wire version of a development article
         for n, s in enumerate(sents, 1):
-            if eligible(s):
+            if eligible(s) and (also_ok is None or also_ok(s)):
                 candidates.append((a, n, s))
     chosen: list[dict] = []
     seen_ids: set[str] = set()
     seen_text: set[str] = set()
     per_article: dict[str, int] = {}
-    for name, quota, sent_ok, art_ok in STRATA:
+    for name, quota, sent_ok, art_ok, *prefer in strata:
         pool = [c for c in candidates
                 if sent_ok(c[2]) and (art_ok is None or art_ok(c[0]["text"]))]
-        random.Random(f"{SEED}:{name}").shuffle(pool)
+        random.Random(f"{seed}:{name}").shuffle(pool)
+        if prefer:
+            pool.sort(key=lambda c: not prefer[0](c[2]))
         taken = 0
         for a, n, s in pool:
             if taken == quota:
@@ -252,6 +350,14 @@ def sample(arts: list[dict], excl: set[str]) -> list[dict]:
     return chosen
 
 
+#: set name -> (seed, strata, gold files whose articles are excluded besides handlabelled.jsonl,
+#: extra sentence test or None)
+SETS = {
+    "a": (SEED, STRATA, (), None),
+    "b": (SEED_B, STRATA_B, (TEST_A,), eligible_b),
+}
+
+
 def check_split(arts: list[dict]) -> int:
     by_id = {a["id"]: a for a in arts}
     bad = 0
@@ -271,11 +377,19 @@ def check_split(arts: list[dict]) -> int:
 
 
 def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description="Draw the sentences of a held-out Reuters test gold set.")
+    ap.add_argument("--set", choices=sorted(SETS), default="a",
+                    help="a: data/gold/test_reuters.jsonl (default); b: data/gold/test_reuters_b.jsonl")
+    ap.add_argument("--strata", action="store_true", help="add the stratum of each record")
+    ap.add_argument("--check-split", action="store_true",
+                    help="check the splitter against handlabelled.jsonl and exit")
+    args = ap.parse_args(argv)
     arts = load_corpus()
-    if "--check-split" in argv:
+    if args.check_split:
         return check_split(arts)
-    with_strata = "--strata" in argv
-    for r in sample(arts, excluded_ids()):
+    with_strata = args.strata
+    seed, strata, also_excluded, also_ok = SETS[args.set]
+    for r in sample(arts, excluded_ids(*also_excluded), strata, seed, also_ok):
         out = {"id": r["id"], "text": r["text"], "published": r["published"]}
         if with_strata:
             out["stratum"] = r["stratum"]
