@@ -6,7 +6,8 @@ Gold format (JSON Lines), one sentence or article per line:
      "events": [{"type": "strike", "cameo": "195", "alt_cameo": ["186"], "source": "USA", "target": "IRN"}]}
 `events: []` marks a text that reports none of the four types. `source`/`target` are ISO-3 country codes
 or IGO codes (or null: not scored). Optional `source_role`/`target_role` give the CAMEO role suffix
-(GOV, MIL, REB...), "" for a country or IGO acting as such, or null (not scored).
+(GOV, MIL, REB...), "" for a country or IGO acting as such, or null (not scored); role agreement is
+scored on actors whose country (or IGO) is right, so it measures the role apart from finding the actor.
 """
 
 from __future__ import annotations
@@ -164,8 +165,9 @@ class Scores:
             if expected is not None:
                 self.actor_checked[kind] += 1
                 self.actor_agree[kind] += agrees
-        for expected_role, actor in ((gold.source_role, mention.source), (gold.target_role, mention.target)):
-            if expected_role is not None:
+        sides = ((gold.source_role, source, mention.source), (gold.target_role, target, mention.target))
+        for expected_role, country_agrees, actor in sides:
+            if expected_role is not None and country_agrees:  # the role of the right actor, apart from finding it
                 self.role_checked[kind] += 1
                 self.role_agree[kind] += int(_role(actor) == expected_role)
 
