@@ -159,7 +159,6 @@ class EventType(Frozen):
     source_preps: tuple[Word, ...] = ("by",)
     reciprocal: bool = Field(False, description="two joint subjects (X and Y met) become source and target")
     instruments: tuple[Word, ...] = Field((), description="lemmas naming a weapon or means, never the target")
-    source_role: RoleCode | None = Field(None, description="role of a source named only by a country modifying the trigger noun")
     min_actors: int = Field(
         0, ge=0, le=2, description="actors (coded, or named) a row needs; a meeting between nobody is no event"
     )

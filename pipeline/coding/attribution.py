@@ -124,8 +124,6 @@ def attribute(
         target = target or _best([a for a in _code_all(candidates, marks, lexicon, trigger) if not _same(a, source)])
     if target is None and spec.reciprocal:
         target = _best([a for a in source_actors if not _same(a, source)])
-    if source is not None and source in own and spec.source_role and source.role is None and source.country and source.code == source.country:
-        source = Actor(source.code + spec.source_role, source.country, source.text, spec.source_role, source.ref)
     return source, target
 
 
@@ -136,19 +134,24 @@ def _has_name(token: Token, marks: ActorMarks) -> bool:
 def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, instruments: set[str]) -> list[Actor]:
     """Actors named in a noun trigger's own modifiers: 'Russia's strike', 'Iraq-US talks' (one per country).
 
-    Instruments are not actors: the 'drone' of 'a drone strike' says how, not who; nor are places: the
-    'Geneva' of 'the Geneva talks' says where.
+    Instruments are not actors: the 'drone' of 'a drone strike' says how, not who, though its role word
+    says whose arm struck ('the US drone strike': USAMIL); places are not actors either: the 'Geneva' of
+    'the Geneva talks' says where.
     """
     found: list[Actor] = []
     places = {t.i for t in _venues(trigger, marks)}
+    used = [c for c in trigger.children if c.dep_ in OWN_MODIFIERS and c.lemma_ in instruments]
+    role = next((marks.roles[c.i] for c in used if c.i in marks.roles), None)  # the drone of "US drone strike": MIL
     for child in trigger.children:
         if child.dep_ not in OWN_MODIFIERS or child.i in places:
             continue
-        if child.lemma_ in instruments:  # "the US drone strike": the parser may hang "US" on "drone"
+        if child.lemma_ in instruments:  # the parser may hang "US" on "drone"
             owners = [c for c in child.children if c.dep_ in OWN_MODIFIERS and c.lemma_ not in instruments]
             found += _code_all([t for owner in owners for t in conjuncts(owner)], marks, lexicon, trigger)
         else:
             found += _code_all(conjuncts(child), marks, lexicon, trigger)
+    if role:
+        found = [Actor(a.country + role, a.country, a.text, role, a.ref) if a.country and a.code == a.country else a for a in found]
     return [a for a in found if a.code or a.ref]
 
 
