@@ -91,6 +91,11 @@ def _role(actor: Actor | None) -> str | None:
     return "" if actor.role in (None, "IGO") else actor.role
 
 
+def _names_actor(gold: GoldEvent) -> int:
+    """1 when the sentence identifies a source or target (meetings and invitations need one to be coded)."""
+    return int(gold.source is not None or gold.target is not None)
+
+
 def _agreement(gold: GoldEvent, mention: Mention) -> tuple[int, int, int]:
     code = int(mention.cameo_code in {gold.cameo, *gold.alt_cameo})
     source = int(gold.source is not None and gold.source == _key(mention.source))
@@ -113,6 +118,8 @@ class Scores:
     actor_agree: Counter[str] = field(default_factory=Counter)
     role_checked: Counter[str] = field(default_factory=Counter)
     role_agree: Counter[str] = field(default_factory=Counter)
+    named: Counter[str] = field(default_factory=Counter)  # gold events naming an actor, and those found
+    named_found: Counter[str] = field(default_factory=Counter)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, record: GoldRecord, mentions: Sequence[Mention]) -> None:
@@ -137,6 +144,7 @@ class Scores:
             leftovers_pred += [m for i, m in enumerate(predicted) if i not in used_pred]
         for g in leftovers_gold:
             self.fn[g.type] += 1
+            self.named[g.type] += _names_actor(g)
         for m in leftovers_pred:
             self.fp[m.event_type] += 1
             self.rule_fp[m.rule_id] += 1
@@ -157,6 +165,8 @@ class Scores:
     def _matched(self, gold: GoldEvent, mention: Mention) -> None:
         kind = gold.type
         self.tp[kind] += 1
+        self.named[kind] += _names_actor(gold)
+        self.named_found[kind] += _names_actor(gold)
         self.rule_tp[mention.rule_id] += 1
         self.confusion[(kind, kind)] += 1
         code, source, target = _agreement(gold, mention)
@@ -185,6 +195,7 @@ class Scores:
             types[t]["cameo_agreement"] = round(self.code_agree[t] / self.tp[t], 3) if self.tp[t] else None
             types[t]["actor_agreement"] = round(self.actor_agree[t] / self.actor_checked[t], 3) if self.actor_checked[t] else None
             types[t]["role_agreement"] = round(self.role_agree[t] / self.role_checked[t], 3) if self.role_checked[t] else None
+            types[t]["recall_named"] = round(self.named_found[t] / self.named[t], 3) if self.named[t] else None
         rules = {
             r: {"tp": self.rule_tp[r], "fp": self.rule_fp[r], "precision": round(self.rule_tp[r] / (self.rule_tp[r] + self.rule_fp[r]), 3)}
             for r in sorted(set(self.rule_tp) | set(self.rule_fp))
@@ -194,6 +205,7 @@ class Scores:
             ("cameo_agreement", self.code_agree, self.tp),
             ("actor_agreement", self.actor_agree, self.actor_checked),
             ("role_agreement", self.role_agree, self.role_checked),
+            ("recall_named", self.named_found, self.named),
         ):
             total[name] = round(sum(agree.values()) / sum(checked.values()), 3) if sum(checked.values()) else None
         confusion = {f"{g} -> {p}": n for (g, p), n in sorted(self.confusion.items())}
@@ -217,11 +229,13 @@ def evaluate(engine: Engine, records: Iterable[GoldRecord]) -> dict[str, Any]:
 def format_report(report: dict[str, Any], errors: int = 20) -> str:
     """A plain-text table for the terminal and the README."""
     lines = [f"{report['records']} records; model {report['model']}; codebook {report['codebook_version']}", ""]
-    lines.append(f"{'type':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} {'cameo':>7} {'actors':>7} {'roles':>7}")
+    lines.append(
+        f"{'type':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} {'cameo':>7} {'actors':>7} {'roles':>7} {'R-named':>7}"
+    )
     rows = [*report["types"].items(), ("all", report["overall"])]
     for name, s in rows:
         rates = "".join(
-            f" {'' if s.get(key) is None else format(s[key], '.3f'):>7}" for key in ("cameo_agreement", "actor_agreement", "role_agreement")
+            f" {'' if s.get(key) is None else format(s[key], '.3f'):>7}" for key in ("cameo_agreement", "actor_agreement", "role_agreement", "recall_named")
         )
         lines.append(f"{name:<12} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} {s['tp']:>5} {s['fp']:>5} {s['fn']:>5}{rates}")
     lines += ["", "per rule (precision of its rows):"]
