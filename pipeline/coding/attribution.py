@@ -52,8 +52,9 @@ def _reporting_verb(trigger: Token, light_verbs: Sequence[str]) -> Token | None:
         return None
     if trigger.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and is_verbal(head) and head.lemma_.lower() in light_verbs:
         return head
-    if trigger.dep_ == "pobj" and head.dep_ == "prep" and is_verbal(head.head):
-        return head.head
+    if trigger.dep_ == "pobj" and is_verbal(head.head):
+        if head.dep_ == "prep" or head.dep_ == "agent" and not _is_passive(head.head):  # "spoke by phone"
+            return head.head
     return None
 
 
@@ -95,7 +96,8 @@ def attribute(
         if verb is not None and anchor.dep_ == "nsubj":
             targets += not_instrument(direct_objects(verb))
         elif verb is not None:
-            reporter = passive_agents(verb) if anchor.dep_ == "nsubjpass" else subjects(verb)
+            passive = anchor.dep_ == "nsubjpass" or anchor.dep_ == "pobj" and _is_passive(verb)
+            reporter = passive_agents(verb) if passive else subjects(verb)  # "agreed by X at a summit"
             if verb.lemma_ in spec.recipient_verbs or (sources and not own):
                 targets += reporter  # "received an invitation (from X)": the subject is invited
             else:
