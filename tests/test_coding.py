@@ -29,6 +29,9 @@ def _only(mentions, event_type: str):
         "Trump stepped back from his promise of an imminent missile strike in Syria.",
         "Only the Syrian regime has the assets and the motivation to launch such merciless attacks.",
         "Iranian-backed militias have dominated the ground war.",
+        "Such an abrupt withdrawal would leave the SDF vulnerable to Turkish attack.",
+        "Residents have been bracing themselves for a Turkish attack.",
+        "Thousands of civilians might be killed by a US land attack.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:

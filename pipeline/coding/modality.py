@@ -24,7 +24,7 @@ from pipeline.codebook.schema import Modality
 from pipeline.coding.syntax import direct_objects, is_verbal
 
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
-GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on"})  # threat of, calls for, invitation to, plans on
+GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against"})  # threat of, calls for, safe from
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
@@ -68,6 +68,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
                 return Assessment("dropped", f"'{parent.text} {trigger.text}'")
             governs = parent.lower_ in GOVERNING_PREPS and parent.head != parent
             verdict = _governor(parent.head, cues) if governs else None
+            if parent.dep_ == "agent":  # "would be killed by a US attack": the passive clause's cues
+                verdict = _clause_cues(parent.head, cues, negation=True)
             if governs and verdict is None:
                 verdict = _clause_cues(parent.head, cues, negation=True)  # "could lead to renewed fighting"
             if verdict and verdict.status == "dropped":
