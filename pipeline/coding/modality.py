@@ -54,6 +54,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             return Assessment("dropped", f"'{child.text} {trigger.text}'")
         if child.dep_ in NOUN_MODIFIERS and word in cues.planned_modifiers:
             planned = f"'{child.text} {trigger.text}'"
+        if child.dep_ == "poss" and {word, *(g.lower_ for g in child.children)} & set(cues.planned_modifiers):
+            planned = f"'{child.text}'s {trigger.text}'"  # tomorrow's talks, next week's summit
     verdict = _clause_cues(trigger, cues, negation=True)
     if verdict and verdict.status == "dropped":
         return verdict
