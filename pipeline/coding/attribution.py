@@ -89,7 +89,8 @@ def attribute(
         own = _modifier_actors(trigger, marks, lexicon, instruments)
         if not spec.reciprocal:
             targets += _venues(trigger, marks)  # "the Aleppo airstrike": the place struck
-        between = prep_objects(trigger, ["between", "among"])
+        clauses = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and is_verbal(c)]
+        between = [t for head in (trigger, *clauses) for t in prep_objects(head, ["between", "among"])]  # talks that began between X and Y
         sources += prep_objects(trigger, spec.source_preps)
         anchor = _anchor(trigger)
         verb = _reporting_verb(anchor, light_verbs)
@@ -112,7 +113,7 @@ def attribute(
         else:
             targets = between + targets
         targets += prep_objects(trigger, target_preps)
-        for clause in (c for c in trigger.children if c.dep_ in {"relcl", "acl"} and is_verbal(c)):
+        for clause in clauses:
             if clause.dep_ == "acl" and clause.tag_ == "VBN":
                 sources += passive_agents(clause)
             else:
