@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -49,6 +50,7 @@ class SentenceSplitter:
     def __init__(self, nlp: Language) -> None:
         self._tokenizer = nlp.tokenizer
         self._sentencizer = Sentencizer()
+        self._strings = nlp.vocab.strings
 
     def split(self, text: str) -> list[Sentence]:
         """The article's sentences, stripped, in order, each with its lower-case words (for the prefilter)."""
@@ -58,10 +60,12 @@ class SentenceSplitter:
             if not paragraph:
                 continue
             doc = self._sentencizer(self._tokenizer(paragraph))
+            lowers = doc.to_array(LOWER).tolist()  # one array read, not a Token object per word
             for span in doc.sents:
                 stripped = span.text.strip()
                 if stripped:
-                    sentences.append(Sentence(stripped, frozenset(t.lower_ for t in span)))
+                    words = frozenset(self._strings[h] for h in lowers[span.start : span.end])
+                    sentences.append(Sentence(stripped, words))
         return sentences
 
 
