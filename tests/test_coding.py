@@ -94,6 +94,15 @@ def test_a_country_on_the_instrument_is_the_attacker(code_text) -> None:
     assert strike.source.code == "USAMIL" and strike.target.country == "IRN"
 
 
+def test_passives_without_auxiliaries_and_shared_objects(code_text) -> None:
+    tankers = _only(code_text("Two supertankers attacked in the Gulf by Iranian gunboats have anchored off Bahrain."), "strike")
+    assert tankers.source.code == "IRNMIL"
+    shared = _only(code_text("Four American frigates shelled and destroyed two Iranian platforms on Monday."), "strike")
+    assert shared.source.code == "USAMIL" and shared.target.country == "IRN"
+    counted = _only(code_text("Iraq said its troops had killed thousands of Iranians near Basra."), "strike")
+    assert counted.source.code == "IRQMIL" and counted.target.country == "IRN"
+
+
 def test_partitive_nouns_stand_for_the_event(code_text) -> None:
     meeting = _only(code_text("Indian and Chinese officials concluded a new round of talks in Beijing."), "meeting")
     assert {meeting.source.country, meeting.target.country} == {"IND", "CHN"}

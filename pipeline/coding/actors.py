@@ -158,8 +158,9 @@ def _word_matches(token: Token, word: str) -> bool:
 
 def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_role: str | None = None) -> Actor | None:
     """Code the noun phrase headed by `head`; None when it names nothing that could be an actor."""
-    if head.ent_type_ in NOT_ACTORS:
-        return None
+    if head.ent_type_ in NOT_ACTORS:  # "thousands of Iranians": the people counted, not the count
+        counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return code_phrase(counted[0], marks, lexicon, default_role) if counted else None
     tokens = np_tokens(head)
     text = _phrase_text(tokens)
     lower = head.lower_

@@ -33,7 +33,8 @@ PARTITIVES = frozenset({"round", "series", "session", "wave", "string", "spate",
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    """Passive voice, including a reduced relative ("two tankers attacked in the Gulf")."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _anchor(trigger: Token) -> Token:
@@ -73,13 +74,13 @@ def attribute(
     content: list[Token] = []  # targets read from a clause on the trigger: used only when nothing better
     own: list[Actor] = []
     if is_verbal(trigger):
-        if _is_passive(trigger):
+        if _is_passive(trigger) or any(c.dep_ == "agent" for c in trigger.children):
             sources += passive_agents(trigger)
-            targets += passive_subjects(trigger)
+            targets += _patients(trigger)
         else:
             sources += subjects(trigger)
             if rule.direct_object == "target":
-                targets += not_instrument(direct_objects(trigger))
+                targets += not_instrument(direct_objects(trigger) or _shared_objects(trigger))
         targets += prep_objects(trigger, target_preps)
         for clause in (c for c in trigger.children if c.dep_ == "xcomp" and is_verbal(c)):
             objects = not_instrument(direct_objects(clause))
@@ -98,7 +99,7 @@ def attribute(
             targets += not_instrument(direct_objects(verb))
         elif verb is not None:
             passive = anchor.dep_ == "nsubjpass" or anchor.dep_ == "pobj" and _is_passive(verb)
-            reporter = passive_agents(verb) if passive else subjects(verb)  # "agreed by X at a summit"
+            reporter = (passive_agents(verb) if passive else []) or subjects(verb)  # "agreed by X at a summit"
             if verb.lemma_ in spec.recipient_verbs or (sources and not own):
                 targets += reporter  # "received an invitation (from X)": the subject is invited
             else:
@@ -122,12 +123,26 @@ def attribute(
                 content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
     source_actors = own + _code_all(sources, marks, lexicon, trigger)
     source = _best(source_actors)
-    target = None
-    for candidates in (targets, content):
-        target = target or _best([a for a in _code_all(candidates, marks, lexicon, trigger) if not _same(a, source)])
-    if target is None and spec.reciprocal:
+    target = _best([a for a in _code_all(targets, marks, lexicon, trigger) if not _same(a, source)])
+    if target is None and spec.reciprocal:  # "X and Y met": the other party before anything a clause mentions
         target = _best([a for a in source_actors if not _same(a, source)])
+    if target is None:
+        target = _best([a for a in _code_all(content, marks, lexicon, trigger) if not _same(a, source)])
     return source, target
+
+
+def _patients(verb: Token) -> list[Token]:
+    """What a passive verb was done to: its passive subject; the subject the parser gave a 'by' verb
+    ("supertankers attacked ... by Iranian gunboats"); the noun a reduced relative hangs on."""
+    found = passive_subjects(verb) or [t for c in verb.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+    if not found and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        found = [verb.head]
+    return found
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """The object of a coordinated verb the trigger shares it with: "shelled and destroyed two platforms"."""
+    return [t for other in verb.conjuncts if is_verbal(other) for t in direct_objects(other)]
 
 
 def _has_name(token: Token, marks: ActorMarks) -> bool:
