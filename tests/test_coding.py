@@ -73,6 +73,8 @@ def test_a_city_modifying_a_meeting_is_the_venue(code_text) -> None:
     assert {meeting.source.country, meeting.target.country} == {"IRN", "IRQ"}
     talks = _only(code_text("The U.S. envoy attended the Geneva talks with Soviet officials."), "meeting")
     assert talks.source.country == "USA" and talks.target.country == "RUS"
+    parties = _only(code_text("A western official familiar with the Baghdad–Washington talks said the US would act."), "meeting")
+    assert {parties.source.country, parties.target.country} == {"IRQ", "USA"}
 
 
 def test_regions_are_not_countries(code_text) -> None:

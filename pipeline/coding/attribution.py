@@ -174,13 +174,13 @@ def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, i
 
 
 def _venues(trigger: Token, marks: ActorMarks) -> list[Token]:
-    """Compound modifiers of a noun trigger that name a city or capital ('the London talks', 'the Aleppo
-    airstrike'): where the event happened, not who did it."""
-    return [
-        child
-        for child in trigger.children
-        if child.dep_ == "compound" and child.i in marks.names and marks.names[child.i][0].kind in {"city", "capital"}
-    ]
+    """A compound modifier of a noun trigger naming a city or capital ('the London talks', 'the Aleppo
+    airstrike'): where the event happened, not who did it. Two places joined ('the Baghdad-Washington
+    talks') are the parties, named by their capitals."""
+    places = [c for c in trigger.children if c.dep_ in OWN_MODIFIERS and c.i in marks.names]
+    if len(places) != 1 or places[0].dep_ != "compound" or marks.names[places[0].i][0].kind not in {"city", "capital"}:
+        return []
+    return places
 
 
 def _countries_inside(token: Token, marks: ActorMarks) -> list[str]:
