@@ -105,6 +105,14 @@ def test_passives_without_auxiliaries_and_shared_objects(code_text) -> None:
     assert counted.source.code == "IRQMIL" and counted.target.country == "IRN"
 
 
+def test_meeting_adjuncts_and_temporal_participles(code_text) -> None:
+    meeting = _only(code_text("Iraqi and Iranian officials signed the accord on prisoners at a meeting in Geneva."), "meeting")
+    assert (meeting.source.country, meeting.target.country, meeting.cameo_code) == ("IRQ", "IRN", "044")
+    following = code_text("The Security Council was called to a private meeting for consultations following the US attack on an Iranian oil platform.")
+    strike = _only(following, "strike")
+    assert strike.modality == "asserted" and strike.target.country == "IRN"
+
+
 def test_partitive_nouns_stand_for_the_event(code_text) -> None:
     meeting = _only(code_text("Indian and Chinese officials concluded a new round of talks in Beijing."), "meeting")
     assert {meeting.source.country, meeting.target.country} == {"IND", "CHN"}

@@ -29,7 +29,9 @@ from pipeline.records import Actor
 
 OWN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 OBJECT_PREPS = ("on", "against")
-PARTITIVES = frozenset({"round", "series", "session", "wave", "string", "spate", "salvo", "volley", "barrage"})
+PARTITIVES = frozenset(
+    {"round", "series", "session", "wave", "string", "spate", "salvo", "volley", "barrage", "day", "week", "hour", "month"}
+)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -56,6 +58,19 @@ def _reporting_verb(trigger: Token, light_verbs: Sequence[str]) -> Token | None:
     if trigger.dep_ == "pobj" and is_verbal(head.head):
         if head.dep_ == "prep" or head.dep_ == "agent" and not _is_passive(head.head):  # "spoke by phone"
             return head.head
+    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"at", "during"}:
+        return _clause_verb(head.head)  # "ministers gave their support for the scheme at a meeting"
+    return None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a noun phrase sits in, through objects and prepositions (a few steps up)."""
+    for _ in range(4):
+        if is_verbal(token):
+            return token
+        if token.dep_ not in {"dobj", "pobj", "prep", "attr"} or token.head == token:
+            return None
+        token = token.head
     return None
 
 

@@ -11,7 +11,8 @@ dependency relation decides which cues of the governing word apply:
 - nsubj (the talks *will take place*): future auxiliaries apply, negation and modals only with verbs of
   occurrence (take place, happen);
 - pobj (threat *of strikes*, *without* a meeting): the preposition and the word it hangs on;
-- advcl infinitive (have the *means to launch* attacks): drop cues on the governing verb's objects.
+- advcl infinitive (have the *means to launch* attacks): drop cues on the governing verb's objects;
+- the object of a participle used as a preposition (*following* the attack) is asserted.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pipeline.coding.syntax import direct_objects, is_verbal
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
 GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against"})  # threat of, calls for, safe from
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+ADJUNCT_VERBS = frozenset({"follow", "include"})  # participles used as prepositions: following X, including X
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
         if relation == "nsubj":
             occurrence = _lemma(parent) in cues.occurrence_verbs
             verdict = _clause_cues(parent, cues, negation=occurrence, modals=occurrence)
+        elif relation == "dobj" and parent.tag_ == "VBG" and parent.lemma_.lower() in ADJUNCT_VERBS:
+            break  # "talks following the attack": a temporal adjunct reports the event as past, whatever governs the talks
         elif relation in FULL_CLAUSE or relation == "ccomp":
             verdict = _clause_cues(parent, cues, negation=True) if relation in FULL_CLAUSE else None
             existential = parent.lemma_.lower() == "be" and relation != "xcomp"  # "there was a call", not "is to meet"

@@ -56,6 +56,8 @@ def stolen_subject(verb: Token) -> Token | None:
 def subjects(verb: Token) -> list[Token]:
     """Heads of the verb's active subject, inherited through xcomp/conj/relcl/acl when the verb has none."""
     found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if verb.dep_ == "relcl" and verb.head.pos_ in NOMINAL_POS:  # "the troops which attacked": the troops
+        found = [verb.head if c.tag_ in {"WDT", "WP"} else c for c in found]
     if found:
         return [t for head in found for t in conjuncts(head)]
     governor = _controller(verb)
