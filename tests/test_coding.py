@@ -77,6 +77,11 @@ def test_a_city_modifying_a_meeting_is_the_venue(code_text) -> None:
     assert {parties.source.country, parties.target.country} == {"IRQ", "USA"}
 
 
+def test_a_city_inside_a_name_is_no_place(code_text) -> None:
+    visit = code_text("His lawyer Kaya Sertkaya, who visited Robinson in the prison in Denizli, said he was well.")
+    assert all(m.source is None or m.source.country != "BFA" for m in visit)
+
+
 def test_regions_are_not_countries(code_text) -> None:
     strike = _only(code_text("US jets struck targets in the Middle East on Monday."), "strike")
     assert strike.target.code == "MEA" and strike.target.country is None

@@ -129,12 +129,15 @@ def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = Non
     """Find every actor name and role word in a sentence once; phrases are then coded from these marks.
 
     People are coded by the publication date: the same person codes differently in and out of office.
+    A city name inside a person's or organisation's name is not a place.
     """
     found = [Span(doc, s, e, label=m) for m, s, e in [*lexicon.exact(doc), *lexicon.folded(doc)]]
     names: dict[int, tuple[LexEntry, Span]] = {}
     for match in filter_spans(found):
         persons = lexicon.people.get(match.label)
         entry = _person_entry(persons, published) if persons else lexicon.entries[match.label]
+        if entry.kind == "city" and any(t.ent_type_ in {"PERSON", "ORG"} for t in match):
+            continue  # "Kaya Sertkaya" is a lawyer, not the town of Kaya; "Manchester United" a club
         for i in range(match.start, match.end):
             names[i] = (entry, match)
     roles: dict[int, str] = {}
