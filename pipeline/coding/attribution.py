@@ -152,6 +152,8 @@ def _patients(verb: Token) -> list[Token]:
     found = passive_subjects(verb) or [t for c in verb.children if c.dep_ == "nsubj" for t in conjuncts(c)]
     if not found and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         found = [verb.head]
+    if not found and verb.dep_ == "conj" and is_verbal(verb.head):  # "was hit ..., also believed struck by"
+        found = passive_subjects(verb.head)
     return found
 
 
@@ -176,7 +178,7 @@ def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, i
     used = [c for c in trigger.children if c.dep_ in OWN_MODIFIERS and c.lemma_ in instruments]
     role = next((marks.roles[c.i] for c in used if c.i in marks.roles), None)  # the drone of "US drone strike": MIL
     for child in trigger.children:
-        if child.dep_ not in OWN_MODIFIERS or child.i in places:
+        if child.dep_ not in OWN_MODIFIERS or child.i in places or _only_cities(child, marks):
             continue
         if child.lemma_ in instruments:  # the parser may hang "US" on "drone"
             owners = [c for c in child.children if c.dep_ in OWN_MODIFIERS and c.lemma_ not in instruments]
@@ -186,6 +188,12 @@ def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, i
     if role:
         found = [Actor(a.country + role, a.country, a.text, role, a.ref) if a.country and a.code == a.country else a for a in found]
     return [a for a in found if a.code or a.ref]
+
+
+def _only_cities(modifier: Token, marks: ActorMarks) -> bool:
+    """A modifier whose only names are cities ('the Geneva arms control talks'): a place, not a party."""
+    kinds = {marks.names[t.i][0].kind for t in np_tokens(modifier) if t.i in marks.names}
+    return kinds == {"city"}
 
 
 def _venues(trigger: Token, marks: ActorMarks) -> list[Token]:
