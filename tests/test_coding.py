@@ -77,6 +77,16 @@ def test_a_city_modifying_a_meeting_is_the_venue(code_text) -> None:
     assert {parties.source.country, parties.target.country} == {"IRQ", "USA"}
 
 
+def test_two_sides_of_one_country(code_text) -> None:
+    strike = _only(code_text("Syrian government forces pounded rebel-held districts of Aleppo with artillery."), "strike")
+    assert (strike.source.code, strike.target.code) == ("SYRMIL", "SYRREB")
+
+
+def test_being_on_a_visit_is_asserted(code_text) -> None:
+    visit = _only(code_text("The Iranian foreign minister is on a visit to Moscow, where he met his Russian counterpart."), "meeting")
+    assert (visit.modality, visit.source.country, visit.target.country) == ("asserted", "IRN", "RUS")
+
+
 def test_a_city_inside_a_name_is_no_place(code_text) -> None:
     visit = code_text("His lawyer Kaya Sertkaya, who visited Robinson in the prison in Denizli, said he was well.")
     assert all(m.source is None or m.source.country != "BFA" for m in visit)

@@ -253,8 +253,9 @@ def _best(actors: list[Actor]) -> Actor | None:
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
+    """One actor twice: same code (SYRMIL and SYRREB are two sides of one country's war), else same words."""
     if a is None or b is None:
         return False
-    if a.key is not None and b.key is not None:
-        return a.key == b.key
+    if a.code is not None and b.code is not None:
+        return a.code == b.code
     return a.text == b.text

@@ -70,7 +70,7 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
         if relation == "pobj":
             if parent.lower_ in cues.negators:
                 return Assessment("dropped", f"'{parent.text} {trigger.text}'")
-            governs = parent.lower_ in GOVERNING_PREPS and parent.head != parent
+            governs = parent.lower_ in GOVERNING_PREPS and parent.head != parent and parent.head.lemma_.lower() != "be"  # "is on a visit"
             verdict = _governor(parent.head, cues) if governs else None
             if parent.dep_ == "agent":  # "would be killed by a US attack": the passive clause's cues
                 verdict = _clause_cues(parent.head, cues, negation=True)
