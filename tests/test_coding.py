@@ -44,6 +44,14 @@ def test_planned_meeting_is_036_with_its_actors(code_text) -> None:
     assert meeting.source.country == "TUR" and meeting.target.country == "RUS"
 
 
+def test_a_future_date_makes_an_event_planned(code_text) -> None:
+    talks = _only(code_text("Iran and Iraq hold talks in Baghdad tomorrow."), "meeting")
+    assert (talks.cameo_code, talks.modality) == ("036", "planned")
+    assert not code_text("Israeli jets strike targets in Gaza next week, officials say.")
+    past = _only(code_text("Iraqi and US officials met last week."), "meeting")
+    assert past.modality == "asserted" and past.date.source == "relative"
+
+
 def test_an_existential_past_event_is_asserted(code_text) -> None:
     call = _only(code_text("There was a phone call between Trump and Recep Tayyip Erdogan on Sunday."), "meeting")
     assert (call.cameo_code, call.modality) == ("041", "asserted")

@@ -3,6 +3,7 @@
 Resolution never lands after the publication date: a month-day without a year is the latest such day on
 or before publication, a weekday the latest such weekday, and future expressions ("next week") are
 ignored, because the events coded here have happened (planned meetings are dated by their announcement).
+A future expression on the event's clause instead tells modality the event is planned (`future_expression`).
 """
 
 from __future__ import annotations
@@ -188,6 +189,22 @@ def date_for(anchor: Token, published: dt.date | None, expressions: list[Span] |
     if published is not None:
         return EventDate(published, "publication", "day", None)
     return EventDate(None, "none", None, None)
+
+
+FUTURE = re.compile(
+    r"^(?:on\s+|by\s+)?(?:tomorrow|tonight|next\s+\w+|later\s+this\s+(?:week|month|year)|this\s+coming\s+\w+|"
+    r"(?:in\s+)?the\s+coming\s+(?:days|weeks|months)|(?:in\s+)?the\s+(?:next|following)\s+(?:few\s+)?(?:days|weeks|months))$"
+)
+
+
+def future_expression(anchor: Token, expressions: list[Span]) -> str | None:
+    """A date expression on the event's clause that points after publication ('next month', 'tomorrow'):
+    the event has not happened yet. Resolution ignores these; modality uses them."""
+    path = event_clause(anchor)
+    for span in expressions:
+        if FUTURE.match(span.text.lower().strip()) and _distance_into(span.root, path, anchor) is not None:
+            return span.text
+    return None
 
 
 def _distance_into(token: Token, path: dict[int, int], anchor: Token) -> int | None:

@@ -13,9 +13,9 @@ from pipeline.codebook.load import Codebook
 from pipeline.codebook.schema import Rule
 from pipeline.coding.actors import ActorLexicon, build_lexicon, mark_actors, person_names
 from pipeline.coding.attribution import attribute
-from pipeline.coding.dates import date_for, date_expressions
+from pipeline.coding.dates import date_expressions, date_for, future_expression
 from pipeline.coding.matching import match_rules
-from pipeline.coding.modality import assess, is_back_reference
+from pipeline.coding.modality import Assessment, assess, is_back_reference
 from pipeline.coding.venue import venue_code, venue_country
 from pipeline.prefilter import Prefilter
 from pipeline.records import Actor, EventDate
@@ -96,6 +96,8 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
             continue
         spec = coder.codebook.events.event_types[hit.rule.event_type]
         code = hit.cameo_code
+        if assessment.status == "asserted" and (future := future_expression(trigger, expressions)):
+            assessment = Assessment("planned", f"future date '{future}'")
         if assessment.status == "planned":
             planned = hit.rule.planned or spec.planned
             if planned == "drop":
