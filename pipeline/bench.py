@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+import os
 import resource
 import tempfile
 import time
@@ -92,6 +93,7 @@ def _ours(corpus: str, limit: int | None, n_process: int, settings: dict[str, An
 def _flow(corpus: str, limit: int | None, n_process: int, settings: dict[str, Any]) -> Measure:
     from pipeline.cli import configure_prefect
 
+    os.environ["PREFECT_TASKS_REFRESH_CACHE"] = "true"  # measure coding, not the content-hash cache of earlier runs
     configure_prefect()
     from pipeline.flows import run_flow
 
