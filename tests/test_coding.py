@@ -32,6 +32,7 @@ def _only(mentions, event_type: str):
         "Such an abrupt withdrawal would leave the SDF vulnerable to Turkish attack.",
         "Residents have been bracing themselves for a Turkish attack.",
         "Thousands of civilians might be killed by a US land attack.",
+        "The insurgency continued ahead of the expected Russian-led air assault.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:
@@ -50,6 +51,11 @@ def test_a_future_date_makes_an_event_planned(code_text) -> None:
     assert not code_text("Israeli jets strike targets in Gaza next week, officials say.")
     past = _only(code_text("Iraqi and US officials met last week."), "meeting")
     assert past.modality == "asserted" and past.date.source == "relative"
+
+
+def test_a_light_verb_realises_a_threatened_event(code_text) -> None:
+    invasion = _only(code_text("Israel today mounted its long-threatened invasion of South Lebanon."), "strike")
+    assert invasion.modality == "asserted" and invasion.source.country == "ISR"
 
 
 def test_an_existential_past_event_is_asserted(code_text) -> None:

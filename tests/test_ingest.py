@@ -129,3 +129,11 @@ def test_calls_to_action_are_not_text() -> None:
     assert clean_text(raw, frozenset()).text == (
         "Iraq and Russia held talks in Baghdad.\n\nRead more about the visit, officials said, was planned for weeks."
     )
+
+
+def test_bulleted_calls_to_action_are_not_text() -> None:
+    raw = (
+        "They should ask if such action helped. Kevin Bannon London • Join the debate – email letters@example.com "
+        "• Read more Guardian letters – click here to visit gu.com/letters • Do you have a photo you’d like to share?"
+    )
+    assert clean_text(raw, frozenset()).text == "They should ask if such action helped. Kevin Bannon London"

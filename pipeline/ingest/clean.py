@@ -20,6 +20,8 @@ FURNITURE_LINES = (
     re.compile(r"^.{0,150}\bclick here\b.{0,150}$", re.IGNORECASE),  # "Read more letters – click here to visit gu.com/letters"
     re.compile(r"^(read more|related|sign up|subscribe|follow us)\b[^.!?]{0,120}$", re.IGNORECASE),
 )
+# calls to action run together with bullets: "• Join the debate – email ... • Read more letters – click here ..."
+CALL_TO_ACTION = re.compile(r"click here|join the debate|sign up|do you have a photo|[\w.+-]+@[\w-]+\.[\w.]+", re.IGNORECASE)
 # a caption's credit glued to a paragraph: "... in Baghdad. Photograph: Ahmad al-Rubaye/AFP/Getty Images"
 PHOTO_CREDIT = re.compile(r"\s*(?:Photograph|Photo|Picture|Illustration|Composite)\s*:\s*[^.]{0,120}$")
 AGENCIES = r"AP|AFP|Reuters|dpa|DPA|Xinhua|PA|Bloomberg|ANSA|EFE|Kyodo|TASS|IANS|PTI|UPI"
@@ -47,14 +49,22 @@ def repair_joins(text: str, known_names: frozenset[str]) -> str:
     return CAMEL_JOIN.sub(fix, text)
 
 
+def _drop_calls_to_action(line: str) -> str:
+    """Remove bullet-separated calls to action ('• Read more letters – click here to visit ...') from a line."""
+    if "•" not in line:
+        return line
+    return " • ".join(part.strip() for part in line.split("•") if part.strip() and not CALL_TO_ACTION.search(part))
+
+
 def clean_text(raw: str, known_names: frozenset[str], source: str | None = None, title: str | None = None) -> CleanText:
-    """Normalise Unicode, drop furniture lines, a leading outlet name, a dateline and a trailing agency credit.
+    """Normalise Unicode, drop furniture lines and bulleted calls to action, a leading outlet name, a dateline
+    and a trailing agency credit.
 
     A short first paragraph without final punctuation is the headline: it becomes the title (or is
     dropped when the title is already known), not a sentence.
     """
     text = unicodedata.normalize("NFKC", raw).replace("\r\n", "\n").replace("\r", "\n")
-    blocks = [[" ".join(line.split()) for line in block.split("\n")] for block in re.split(r"\n\s*\n", text)]
+    blocks = [[_drop_calls_to_action(" ".join(line.split())) for line in block.split("\n")] for block in re.split(r"\n\s*\n", text)]
     lines = [[line for line in block if line and not any(rule.match(line) for rule in FURNITURE_LINES)] for block in blocks]
     lines = [block for block in lines if block]
     if lines and source and lines[0][0].casefold() == source.casefold():
