@@ -33,6 +33,8 @@ def _only(mentions, event_type: str):
         "Residents have been bracing themselves for a Turkish attack.",
         "Thousands of civilians might be killed by a US land attack.",
         "The insurgency continued ahead of the expected Russian-led air assault.",
+        "So far, none of the Soviet ships are known to have been attacked by Iran.",
+        "A week ago seamen began their first national strike for 25 years.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:

@@ -26,6 +26,7 @@ from pipeline.coding.syntax import direct_objects, is_verbal
 
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
 GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against"})  # threat of, calls for, safe from
+NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no one"})
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 ADJUNCT_VERBS = frozenset({"follow", "include"})  # participles used as prepositions: following X, including X
 
@@ -137,6 +138,8 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
         word, lemma = child.lower_, child.lemma_.lower()
         if negation and child.dep_ == "neg":
             return Assessment("dropped", f"negated by '{child.text}'")
+        if negation and child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in NEGATIVE_SUBJECTS:
+            return Assessment("dropped", f"negated by '{child.text}'")  # "none of the ships were attacked"
         if child.dep_ == "mark" and lemma in cues.hypothetical_marks:
             return Assessment("dropped", f"hypothetical '{child.text}'")
         if child.dep_ not in {"aux", "auxpass"}:
