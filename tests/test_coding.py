@@ -93,6 +93,13 @@ def test_a_city_modifying_a_meeting_is_the_venue(code_text) -> None:
     assert {parties.source.country, parties.target.country} == {"IRQ", "USA"}
 
 
+def test_a_place_struck_is_its_country_and_locates_role_only_targets(code_text) -> None:
+    near = _only(code_text("Syrian jets pounded villages near Damascus on Monday."), "strike")
+    assert near.target.code == "SYR"  # the capital as a place, not the government
+    located = _only(code_text("US drones struck militants in northern Pakistan, killing six."), "strike")
+    assert located.target.code == "PAKREB"
+
+
 def test_two_sides_of_one_country(code_text) -> None:
     strike = _only(code_text("Syrian government forces pounded rebel-held districts of Aleppo with artillery."), "strike")
     assert (strike.source.code, strike.target.code) == ("SYRMIL", "SYRREB")

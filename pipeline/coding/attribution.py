@@ -138,7 +138,12 @@ def attribute(
                 content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
     source_actors = own + _code_all(sources, marks, lexicon, trigger)
     source = _best(source_actors)
-    target = _best([a for a in _code_all(targets, marks, lexicon, trigger) if not _same(a, source)])
+    places = _places(targets, trigger, target_preps, marks)
+    target = _best([a for a in _code_all([t for t in targets if t not in places], marks, lexicon, trigger) if not _same(a, source)])
+    place = next((a for a in (_as_place(t, marks) for t in places) if a is not None and not _same(a, source)), None)
+    if place is not None and (target is None or target.country is None and target.code == target.role):
+        # "strikes in Idlib": the place's country; "rebel positions in Ghouta": its rebels
+        target = place if target is None else Actor(place.country + (target.role or ""), place.country, target.text, target.role)
     if target is None and spec.reciprocal:  # "X and Y met": the other party before anything a clause mentions
         target = _best([a for a in source_actors if not _same(a, source)])
     if target is None:
@@ -188,6 +193,29 @@ def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, i
     if role:
         found = [Actor(a.country + role, a.country, a.text, role, a.ref) if a.country and a.code == a.country else a for a in found]
     return [a for a in found if a.code or a.ref]
+
+
+PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
+PLACE_KINDS = frozenset({"country", "capital", "city"})
+
+
+def _places(targets: list[Token], trigger: Token, target_preps: list[str], marks: ActorMarks) -> set[Token]:
+    """Targets reached through a place preposition ('in Idlib', 'near Damascus') that are place names: they
+    say where the event struck, so a capital there is its country, not its government."""
+    found = set()
+    for token in targets:
+        prep = token.head
+        if token.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and prep.lower_ in target_preps and _as_place(token, marks):
+            found.add(token)
+    return found
+
+
+def _as_place(token: Token, marks: ActorMarks) -> Actor | None:
+    """A bare place name as a country actor with no role: 'Damascus' in 'near Damascus' is SYR."""
+    entry = marks.names[token.i][0] if token.i in marks.names else None
+    if entry is None or entry.kind not in PLACE_KINDS or entry.country is None:
+        return None
+    return Actor(entry.country, entry.country, token.text, None)
 
 
 def _only_cities(modifier: Token, marks: ActorMarks) -> bool:
