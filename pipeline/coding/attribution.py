@@ -196,7 +196,7 @@ def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, i
 
 
 PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
-PLACE_KINDS = frozenset({"country", "capital", "city"})
+PLACE_NAME_KINDS = frozenset({"country", "capital", "city"})  # not fixed actors: "the Pentagon" is no place
 
 
 def _places(targets: list[Token], trigger: Token, target_preps: list[str], marks: ActorMarks) -> set[Token]:
@@ -213,7 +213,7 @@ def _places(targets: list[Token], trigger: Token, target_preps: list[str], marks
 def _as_place(token: Token, marks: ActorMarks) -> Actor | None:
     """A bare place name as a country actor with no role: 'Damascus' in 'near Damascus' is SYR."""
     entry = marks.names[token.i][0] if token.i in marks.names else None
-    if entry is None or entry.kind not in PLACE_KINDS or entry.country is None:
+    if entry is None or entry.kind not in PLACE_NAME_KINDS or entry.country is None:
         return None
     return Actor(entry.country, entry.country, token.text, None)
 
