@@ -93,11 +93,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "bench" / "reuters21578_1987.jsonl"
+CORPUS_C = REPO.parent / "shared" / "bench" / "guardian_2017_2019.jsonl"
 HANDLABELLED = REPO / "data" / "gold" / "handlabelled.jsonl"
 TEST_A = REPO / "data" / "gold" / "test_reuters.jsonl"
 
 SEED = "test-reuters-1987"
 SEED_B = "test-reuters-1987-b"
+SEED_C = "test-guardian-2017-2019-c"
 MIN_WORDS, MAX_WORDS = 6, 80
 MAX_PER_ARTICLE = 2
 
@@ -110,17 +112,24 @@ ABBREV = {
     "co", "corp", "ltd",
 }
 _BOUNDARY = re.compile(r"([.!?])([\"')\]]*) (?=[\"'(\[]*[A-Z])")
+#: Set c (Guardian): curly quotes close and open sentences too, and a sentence may start with an
+#: accented capital (Çavuşoğlu, Özil) or a digit ("2018 was ...").
+_BOUNDARY_C = re.compile(r"([.!?])([\"')\]”’]*) (?=[\"'(\[“‘]*[A-ZÀ-ÖØ-ÞĀ-Ž0-9])")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, guardian: bool = False) -> list[str]:
+    """Split an article into sentences; guardian=True is set c's variant (see the module docstring)."""
+    boundary = _BOUNDARY_C if guardian else _BOUNDARY
     text = re.sub(r"\s+", " ", text).strip()
     out: list[str] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
+    for m in boundary.finditer(text):
         if m.group(1) == ".":
             before = text[start:m.start()]
-            word = (before.rsplit(" ", 1)[-1] if before else "").lstrip("\"'([")
+            word = before.rsplit(" ", 1)[-1] if before else ""
+            if not guardian:
+                word = word.lstrip("\"'([")
             if word.lower() in ABBREV or _INITIALS.fullmatch(word):
                 continue
         out.append(text[start:m.end(2)].strip())
@@ -265,6 +274,94 @@ STRATA_B = (
 )
 
 
+# ----------------------------------------------------------------------------------- set c rules
+
+#: Set c (data/gold/test_guardian.jsonl) draws from Guardian articles of 2017-2019 (mostly Syria, Iraq,
+#: Isis and their diplomacy), so its lists add the actors, places and wording of that news.
+
+
+def _extend(base: re.Pattern[str], extra: str, flags: int = 0) -> re.Pattern[str]:
+    """base's alternatives plus extra's: base must be a single "\b(?:...)\b" group."""
+    assert base.pattern.startswith(r"\b(?:") and base.pattern.endswith(r")\b"), base.pattern
+    return re.compile(base.pattern[:-3] + "|" + extra + r")\b", flags)
+
+
+COUNTRY_WORDS_C = COUNTRY_WORDS + (
+    "US", "UK", "Ukraine", "Myanmar", "Serbia", "Bosnia", "Kosovo", "Belarus", "Kazakhstan",
+    "Uzbekistan", "Tajikistan", "Chechnya", "Azerbaijan", "Armenia", "Georgia",
+    "Russian", "Syrian", "Turkish", "German", "Italian", "Spanish", "Dutch", "Belgian", "Swedish",
+    "Danish", "Norwegian", "Austrian", "Swiss", "Polish", "Greek", "Irish", "Australian",
+    "Egyptian", "Libyan", "Lebanese", "Jordanian", "Yemeni", "Emirati", "Qatari", "Kuwaiti",
+    "Bahraini", "Omani", "Afghan", "Tunisian", "Moroccan", "Algerian", "Sudanese", "Somali",
+    "Nigerian", "Kenyan", "Ukrainian", "Korean", "Indonesian", "Malaysian", "Filipino",
+    "Ankara", "Damascus", "Riyadh", "Kabul", "Jerusalem", "Tel Aviv", "Berlin", "Rome", "Madrid",
+    "Amman", "Beirut", "Cairo", "Doha", "Abu Dhabi", "Istanbul", "Kremlin", "Pyongyang", "Seoul",
+)
+_COUNTRY_C_RE = re.compile(
+    r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(re.escape(w) for w in COUNTRY_WORDS_C))
+#: Political actors of 2017-2019 news named without their country: offices, and leaders whose
+#: surname is not a common word (so not May or Johnson alone).
+POLITICAL_C_RE = re.compile(
+    r"(?<![A-Za-z])(?:[Mm]inist(?:er|ry|ers)|[Gg]overnment|[Pp]resident|[Oo]fficials?|[Ee]mbassy|"
+    r"[Dd]elegations?|[Ee]nvoys?|[Aa]mbassadors?|[Dd]iplomats?|[Ss]ecretary of state|"
+    r"[Ff]oreign secretary|[Hh]ome secretary|[Cc]hancellor|[Ss]enators?|MPs|White House|Pentagon|"
+    r"Downing Street|Elysée|Trump|Obama|Pence|Pompeo|Tillerson|Bolton|Mattis|Haley|Kushner|Putin|"
+    r"Lavrov|Medvedev|Erdoğan|Erdogan|Çavuşoğlu|Cavusoglu|Assad|Macron|Merkel|Theresa May|"
+    r"Boris Johnson|Jeremy Hunt|Corbyn|Javid|Rouhani|Khamenei|Zarif|Netanyahu|Kim Jong-un|"
+    r"Xi Jinping|bin Salman|Sisi|Haftar|de Mistura|Guterres|Mogherini|Juncker|Tusk|Stoltenberg|"
+    r"Trudeau|Turnbull|Morrison|Abadi|Barzani|Abdullah)(?![A-Za-z])|" + _COUNTRY_C_RE.pattern)
+#: International organisations met in this news (case-sensitive; "UN" but not "un-").
+IGO_C_RE = re.compile(
+    r"\b(?:UN(?!-)|U\.N\.|United Nations|[Ss]ecurity [Cc]ouncil|[Gg]eneral [Aa]ssembly|EU|"
+    r"European Union|European [Cc]ommission|European [Pp]arliament|Nato|NATO|Arab League|OPCW|"
+    r"Unicef|UNICEF|UNHCR|OSCE|African Union|G7|G20|IMF|World Bank|Opec|OPEC|Gulf Cooperation "
+    r"Council|GCC|Organisation of Islamic Cooperation|OIC|Interpol|ICC|International Criminal "
+    r"Court|Council of Europe)\b")
+#: Strike words: STRIKE_B_RE's without the bare "war" (in this corpus mostly "the Syrian civil war"
+#: as background), plus airstrike(s), bombardment, bomber(s), bombings, drone(s), assault(s).
+STRIKE_C_RE = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|strikes?|struck|airstrikes?|raid(?:s|ed)?|"
+    r"bomb(?:s|ed|ing|ings|er|ers|ard|arded|ardment|ardments)?|shell(?:s|ed|ing)?|missiles?|fired|"
+    r"rockets?|fighting|clash(?:es|ed)?|killed|ambush(?:ed)?|hit|offensive|battles?|invasion|"
+    r"invaded|drones?|assaults?)\b", re.I)
+MILITARY_C_RE = _extend(
+    MILITARY_RE, r"fighters?|militants?|jihadi(?:s|st|sts)?|Isis|ISIS|Islamic State|Daesh|"
+    r"regime|coalition|al-Qaida|al-Qaeda|Taliban|Hezbollah|Hamas|Houthis?|al-Shabaab|Boko Haram|"
+    r"YPG|SDF|PKK|Peshmerga|paramilitar\w*|jets?|warplanes?|drones?|airstrikes?|Yemen\w*|Gaza|"
+    r"Idlib|Raqqa|Mosul|Aleppo|Ghouta|Douma|Afrin|Manbij|Baghuz|Hodeidah|Damascus|Russia\w*|"
+    r"Turk\w*|Saudi\w*", re.I)
+#: Meeting words: MEETING_B_RE's plus phone calls ("phone call", "spoke by phone"), "hosting",
+#: "talked", "summits", "negotiat(ed|ing)".
+MEETING_C_RE = _extend(
+    MEETING_B_RE, r"summits|hosting|talked|negotiated|negotiating|phone (?:call|calls|conversation)|"
+    r"(?:spoke|speaking|talked) (?:by|on the) (?:tele)?phone", re.I)
+RESOLUTION_C_RE = RESOLUTION_B_RE
+#: Legislatures, councils, UN bodies and governments, in the Guardian's lower-case style
+#: ("the UN security council", "parliament").
+LEGISLATURE_C_RE = _extend(
+    LEGISLATURE_B_RE, r"[Ss]ecurity [Cc]ouncil|[Gg]eneral [Aa]ssembly|UN|EU|Knesset|Duma|Bundestag|"
+    r"Majlis|Lords|[Ll]awmakers|[Ss]enators|[Cc]abinet|[Cc]ongress(?:men)?")
+
+
+def eligible_c(sentence: str) -> bool:
+    """Set c also skips the Guardian's page furniture (bullet lists, 'Read more', share links)."""
+    return not re.search(r"•|\bRead more\b|\b(?:on|via) (?:Twitter|Facebook)\b", sentence)
+
+
+#: Set c: strata in drawing order, as STRATA_B (fifth element: preferred candidates drawn first).
+STRATA_C = (
+    ("invitation", 15, lambda s: INVITATION_B_RE.search(s), None,
+     lambda s: bool(POLITICAL_C_RE.search(s) or IGO_C_RE.search(s))),
+    ("resolution", 25, lambda s: RESOLUTION_C_RE.search(s) and LEGISLATURE_C_RE.search(s), None,
+     lambda s: bool(RESOLUTION_STRONG_B_RE.search(s))),
+    ("strike", 70, lambda s: STRIKE_C_RE.search(s) and MILITARY_C_RE.search(s), None),
+    ("meeting", 70,
+     lambda s: MEETING_C_RE.search(s) and (POLITICAL_C_RE.search(s) or IGO_C_RE.search(s)), None),
+    ("general", 48, lambda s: True,
+     lambda t: _COUNTRY_C_RE.search(t) or GENERAL_WORD_RE.search(t)),
+)
+
+
 # ----------------------------------------------------------------------------------- sampling
 
 def _norm(sentence: str) -> str:
@@ -276,8 +373,8 @@ def _num(article_id: str) -> int:
     return int(article_id.rsplit("-", 1)[1])
 
 
-def load_corpus() -> list[dict]:
-    with CORPUS.open(encoding="utf-8") as fh:
+def load_corpus(path: Path = CORPUS) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
         arts = [json.loads(line) for line in fh if line.strip()]
     return sorted(arts, key=lambda a: _num(a["id"]))
 
@@ -305,14 +402,15 @@ def eligible(sentence: str) -> bool:
 
 
 def sample(arts: list[dict], excl: set[str], strata=STRATA, seed: str = SEED,
-           also_ok=None) -> list[dict]:
+           also_ok=None, guardian: bool = False,
+           max_per_article: int = MAX_PER_ARTICLE) -> list[dict]:
     dev_sentences = {_norm(s) for a in arts if a["id"] in excl
-                     for s in split_sentences(a["text"]) if len(s.split()) >= MIN_WORDS}
+                     for s in split_sentences(a["text"], guardian) if len(s.split()) >= MIN_WORDS}
     candidates = []  # (article, n, sentence), corpus order
     for a in arts:
         if a["id"] in excl:
             continue
-        sents = split_sentences(a["text"])
+        sents = split_sentences(a["text"], guardian)
         if any(len(s.split()) >= MIN_WORDS and _norm(s) in dev_sentences for s in sents):
             continue  # another wire version of a development article
         for n, s in enumerate(sents, 1):
@@ -334,7 +432,7 @@ def sample(arts: list[dict], excl: set[str], strata=STRATA, seed: str = SEED,
                 break
             rid = f"{a['id']}#{n}"
             if (rid in seen_ids or _norm(s) in seen_text
-                    or per_article.get(a["id"], 0) >= MAX_PER_ARTICLE):
+                    or per_article.get(a["id"], 0) >= max_per_article):
                 continue
             seen_ids.add(rid)
             seen_text.add(_norm(s))
@@ -350,15 +448,16 @@ def sample(arts: list[dict], excl: set[str], strata=STRATA, seed: str = SEED,
     return chosen
 
 
-#: set name -> (seed, strata, gold files whose articles are excluded besides handlabelled.jsonl,
-#: extra sentence test or None)
+#: set name -> (corpus, seed, strata, gold files whose articles are excluded besides
+#: handlabelled.jsonl, extra sentence test or None, Guardian splitter?, sentences per article)
 SETS = {
-    "a": (SEED, STRATA, (), None),
-    "b": (SEED_B, STRATA_B, (TEST_A,), eligible_b),
+    "a": (CORPUS, SEED, STRATA, (), None, False, MAX_PER_ARTICLE),
+    "b": (CORPUS, SEED_B, STRATA_B, (TEST_A,), eligible_b, False, MAX_PER_ARTICLE),
+    "c": (CORPUS_C, SEED_C, STRATA_C, (), eligible_c, True, MAX_PER_ARTICLE),
 }
 
 
-def check_split(arts: list[dict]) -> int:
+def check_split(arts: list[dict], guardian: bool = False) -> int:
     by_id = {a["id"]: a for a in arts}
     bad = 0
     with HANDLABELLED.open(encoding="utf-8") as fh:
@@ -367,7 +466,7 @@ def check_split(arts: list[dict]) -> int:
             aid, _, n = rec["id"].partition("#")
             if aid not in by_id:
                 continue
-            sents = split_sentences(by_id[aid]["text"])
+            sents = split_sentences(by_id[aid]["text"], guardian)
             k = int(n)
             if k > len(sents) or sents[k - 1] != rec["text"]:
                 bad += 1
@@ -377,19 +476,21 @@ def check_split(arts: list[dict]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(description="Draw the sentences of a held-out Reuters test gold set.")
+    ap = argparse.ArgumentParser(description="Draw the sentences of a held-out test gold set.")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
-                    help="a: data/gold/test_reuters.jsonl (default); b: data/gold/test_reuters_b.jsonl")
+                    help="a: data/gold/test_reuters.jsonl (default); b: data/gold/test_reuters_b.jsonl; "
+                         "c: data/gold/test_guardian.jsonl")
     ap.add_argument("--strata", action="store_true", help="add the stratum of each record")
     ap.add_argument("--check-split", action="store_true",
-                    help="check the splitter against handlabelled.jsonl and exit")
+                    help="check the set's splitter against handlabelled.jsonl and exit")
     args = ap.parse_args(argv)
-    arts = load_corpus()
+    corpus, seed, strata, also_excluded, also_ok, guardian, max_per_article = SETS[args.set]
+    arts = load_corpus(corpus)
     if args.check_split:
-        return check_split(arts)
+        return check_split(arts, guardian)
     with_strata = args.strata
-    seed, strata, also_excluded, also_ok = SETS[args.set]
-    for r in sample(arts, excluded_ids(*also_excluded), strata, seed, also_ok):
+    for r in sample(arts, excluded_ids(*also_excluded), strata, seed, also_ok, guardian,
+                    max_per_article):
         out = {"id": r["id"], "text": r["text"], "published": r["published"]}
         if with_strata:
             out["stratum"] = r["stratum"]

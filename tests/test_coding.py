@@ -156,6 +156,42 @@ def test_partitive_nouns_stand_for_the_event(code_text) -> None:
     assert {meeting.source.country, meeting.target.country} == {"IND", "CHN"}
 
 
+def test_a_partitive_carries_the_clause_modality(code_text) -> None:
+    meeting = _only(code_text("The UN envoy wants to reconvene two weeks of political talks in Geneva in October."), "meeting")
+    assert (meeting.modality, meeting.cameo_code) == ("planned", "036")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New proposals were made at the Geneva arms control talks today.",
+        "The ministerial meeting ended without agreement late on Friday.",
+        "A special meeting between importing and exporting countries ended in a deadlock late yesterday.",
+        "The summit in Vienna ended on Friday without a communique.",
+    ],
+)
+def test_a_political_setting_stands_in_for_missing_actors(code_text, text: str) -> None:
+    meeting = _only(code_text(text), "meeting")
+    assert meeting.source is None and meeting.target is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Jordan I met a group of psychotherapists who treat torture survivors.",
+        "We attended a meeting in London on Tuesday.",
+        "The meeting ended late yesterday.",
+    ],
+)
+def test_a_meeting_without_actors_or_setting_is_no_row(code_text, text: str) -> None:
+    assert not [m for m in code_text(text) if m.event_type == "meeting"]
+
+
+def test_ending_talks_reports_who_held_them(code_text) -> None:
+    meeting = _only(code_text("Finance ministers of the Gulf Cooperation Council have ended talks in Riyadh."), "meeting")
+    assert meeting.source.code == "IGOPGSGCC"
+
+
 def test_a_meeting_in_a_third_country_is_044(code_text) -> None:
     assert _only(code_text("Trump met his Russian counterpart, Vladimir Putin, in Helsinki."), "meeting").cameo_code == "044"
     assert _only(code_text("US and North Korean officials held talks in Singapore on Monday."), "meeting").cameo_code == "044"

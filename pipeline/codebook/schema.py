@@ -150,6 +150,16 @@ class VenueCodes(Frozen):
     target_country: CameoCode | None = None
 
 
+class StandIns(Frozen):
+    """What stands in for missing actors: a row with fewer than `min_actors` is kept when its trigger names a
+    political setting instead: a state's place ("the Geneva talks", "a ministerial meeting in Vienna"), a
+    political modifier, or parties named only by kind ("a meeting between importing countries")."""
+
+    places: bool = Field(True, description="a country, capital or city on the trigger or in an in/at phrase")
+    modifiers: tuple[Word, ...] = Field((), description="modifiers of the trigger (ministerial, bilateral)")
+    parties: tuple[Word, ...] = Field((), description="kinds of party, as subject or between/with/of object")
+
+
 class EventType(Frozen):
     """Defaults shared by every rule of one event type."""
 
@@ -162,6 +172,7 @@ class EventType(Frozen):
     min_actors: int = Field(
         0, ge=0, le=2, description="actors (coded, or named) a row needs; a meeting between nobody is no event"
     )
+    stand_ins: StandIns | None = Field(None, description="political settings that stand in for missing actors")
     venue_codes: VenueCodes | None = Field(None, description="codes set by where the event took place (meetings)")
     recipient_verbs: tuple[Word, ...] = Field(
         (), description="verbs reporting a noun event whose subject receives it: the target (received an invitation)"

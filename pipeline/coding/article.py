@@ -95,7 +95,8 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
     mentions = tuple(
         _mention(article, sentences[i], i, event)
         for i, event in linked
-        if sum(_is_actor(actor) for actor in (event.source, event.target)) >= types[event.event_type].min_actors
+        if event.in_setting
+        or sum(_is_actor(actor) for actor in (event.source, event.target)) >= types[event.event_type].min_actors
     )
     return ArticleCoding(mentions, dict(zip(order, codings)))
 

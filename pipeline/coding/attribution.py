@@ -17,6 +17,7 @@ from pipeline.codebook.schema import EventType, Rule
 from pipeline.coding.actors import ActorLexicon, ActorMarks, code_phrase
 from pipeline.coding.syntax import (
     conjuncts,
+    event_anchor,
     direct_objects,
     is_verbal,
     np_tokens,
@@ -29,23 +30,11 @@ from pipeline.records import Actor
 
 OWN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 OBJECT_PREPS = ("on", "against")
-PARTITIVES = frozenset(
-    {"round", "series", "session", "wave", "string", "spate", "salvo", "volley", "barrage", "day", "week", "hour", "month"}
-)
 
 
 def _is_passive(verb: Token) -> bool:
     """Passive voice, including a reduced relative ("two tankers attacked in the Gulf")."""
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
-
-
-def _anchor(trigger: Token) -> Token:
-    """The noun standing for a noun trigger in its clause: 'round' in 'X concluded a round of talks',
-    'wave' in 'a wave of air strikes hit Y'; else the trigger itself."""
-    head = trigger.head
-    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in PARTITIVES:
-        return head.head
-    return trigger
 
 
 def _reporting_verb(trigger: Token, light_verbs: Sequence[str]) -> Token | None:
@@ -108,7 +97,7 @@ def attribute(
         clauses = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and is_verbal(c)]
         between = [t for head in (trigger, *clauses) for t in prep_objects(head, ["between", "among"])]  # talks that began between X and Y
         sources += prep_objects(trigger, spec.source_preps)
-        anchor = _anchor(trigger)
+        anchor = event_anchor(trigger)
         verb = _reporting_verb(anchor, light_verbs)
         if verb is not None and anchor.dep_ == "nsubj":
             targets += not_instrument(direct_objects(verb))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.codebook.schema import Modality
-from pipeline.coding.syntax import direct_objects, is_verbal
+from pipeline.coding.syntax import direct_objects, event_anchor, is_verbal
 
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
 GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against"})  # threat of, calls for, safe from
@@ -66,7 +66,7 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
     if verdict and verdict.status == "dropped":
         return verdict
     planned = planned or (verdict.reason if verdict else None)
-    node = trigger
+    node = event_anchor(trigger)  # "wants to reconvene two weeks of talks": the partitive stands in the clause
     for _ in range(10):
         relation, parent = node.dep_, node.head
         if parent == node:

@@ -16,7 +16,7 @@ from pipeline.coding.attribution import attribute
 from pipeline.coding.dates import date_expressions, date_for, future_expression
 from pipeline.coding.matching import match_rules
 from pipeline.coding.modality import Assessment, assess, is_back_reference
-from pipeline.coding.venue import venue_code, venue_country
+from pipeline.coding.venue import political_setting, venue_code, venue_country
 from pipeline.prefilter import Prefilter
 from pipeline.records import Actor, EventDate
 
@@ -67,6 +67,7 @@ class SentenceEvent:
     source: Actor | None
     target: Actor | None
     date: EventDate
+    in_setting: bool  # names a political setting that stands in for missing actors (codebook stand_ins)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 source=source,
                 target=target,
                 date=date,
+                in_setting=spec.stand_ins is not None and political_setting(trigger, marks, spec.stand_ins),
             )
         )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)

@@ -10,6 +10,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+PARTITIVES = frozenset(
+    {"round", "series", "session", "wave", "string", "spate", "salvo", "volley", "barrage", "day", "week", "hour", "month"}
+)
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NP_MODIFIER_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "appos", "flat", "quantmod", "predet", "prt", "npadvmod"}
@@ -145,3 +149,12 @@ def _taken_as_subject(token: Token) -> bool:
     while nxt < len(doc) and doc[nxt].dep_ in {"advmod", "aux", "auxpass", "neg"}:
         nxt += 1
     return nxt < len(doc) and is_verbal(doc[nxt]) and stolen_subject(doc[nxt]) == token
+
+
+def event_anchor(trigger: Token) -> Token:
+    """The noun standing for a noun trigger in its clause: 'round' in 'X concluded a round of talks',
+    'wave' in 'a wave of air strikes hit Y'; else the trigger itself."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in PARTITIVES:
+        return head.head
+    return trigger

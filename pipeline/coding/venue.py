@@ -1,4 +1,5 @@
-"""Where a meeting took place, and the CAMEO sub-code that follows from it (codebook `venue_codes`).
+"""Where a meeting took place, the CAMEO sub-code that follows from it (codebook `venue_codes`), and the
+political setting that keeps a meeting without actors (codebook `stand_ins`).
 
 "Trump met Putin in Helsinki" is a meeting at a third location (044). The venue is a place name in an "in"/"at" phrase on the trigger, or on the verb that
 reports a noun trigger ("held talks in Sochi").
@@ -6,19 +7,53 @@ reports a noun trigger ("held talks in Sochi").
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
-from pipeline.codebook.schema import VenueCodes
+from pipeline.codebook.schema import StandIns, VenueCodes
 from pipeline.coding.actors import ActorMarks
-from pipeline.coding.syntax import is_verbal, np_tokens
+from pipeline.coding.syntax import is_verbal, np_tokens, subjects
 from pipeline.records import Actor
 
 VENUE_PREPS = frozenset({"in", "at"})
 PLACE_KINDS = frozenset({"country", "capital", "city", "fixed"})
+SETTING_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+PARTY_PREPS = ("between", "among", "with", "of")
+FIRST_PERSONS = frozenset({"i", "we", "you"})
 
 
 def venue_country(trigger: Token, marks: ActorMarks) -> str | None:
     """Country of the place named as where the event happened, if the sentence names one."""
+    for phrase in _venue_phrases(trigger):
+        for token in phrase:
+            entry = marks.names[token.i][0] if token.i in marks.names else None
+            if entry is not None and entry.kind in PLACE_KINDS and entry.country:
+                return None if _named_elsewhere(entry.country, phrase, marks) else entry.country
+    return None
+
+
+def political_setting(trigger: Token, marks: ActorMarks, stand_ins: StandIns) -> bool:
+    """Whether the trigger names a political setting that stands in for missing actors: "the Geneva arms
+    control talks", "a ministerial meeting in Vienna", "a meeting between importing countries". A verb
+    trigger's place says nothing about who met, so only a subject of a political kind counts there."""
+    if is_verbal(trigger):  # "I met a group of psychotherapists in Jordan": the named parties are not political
+        return any(party.lemma_.lower() in stand_ins.parties for party in subjects(trigger))
+    if is_verbal(trigger.head) and any(s.lower_ in FIRST_PERSONS for s in subjects(trigger.head)):
+        return False  # "we attended a meeting in London": a reporter or a witness, not a state
+    modifiers = [t for c in trigger.children if c.dep_ in SETTING_MODIFIERS for t in c.subtree]
+    if any({t.lower_, t.lemma_.lower()} & set(stand_ins.modifiers) for t in modifiers):
+        return True
+    if stand_ins.places:
+        places = modifiers + [t for phrase in _venue_phrases(trigger) for t in phrase]
+        if any(t.i in marks.names and marks.names[t.i][0].kind in PLACE_KINDS for t in places):
+            return True
+    phrases = [t for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS for t in prep.subtree]
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in stand_ins.parties for t in phrases)
+
+
+def _venue_phrases(trigger: Token) -> Iterator[list[Token]]:
+    """The noun phrases of "in"/"at" phrases on the trigger, or on the verb reporting a noun trigger."""
     holders = [trigger]
     if not is_verbal(trigger) and trigger.dep_ in {"dobj", "nsubjpass", "attr"} and is_verbal(trigger.head):
         holders.append(trigger.head)
@@ -26,15 +61,8 @@ def venue_country(trigger: Token, marks: ActorMarks) -> str | None:
         holders += [c for c in trigger.children if c.dep_ == "dobj"]
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in VENUE_PREPS:
-                continue
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                phrase = np_tokens(pobj)
-                for token in phrase:
-                    entry = marks.names[token.i][0] if token.i in marks.names else None
-                    if entry is not None and entry.kind in PLACE_KINDS and entry.country:
-                        return None if _named_elsewhere(entry.country, phrase, marks) else entry.country
-    return None
+            if prep.dep_ == "prep" and prep.lower_ in VENUE_PREPS:
+                yield from (np_tokens(pobj) for pobj in prep.children if pobj.dep_ == "pobj")
 
 
 def _named_elsewhere(country: str, phrase: list[Token], marks: ActorMarks) -> bool:
