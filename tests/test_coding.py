@@ -35,10 +35,18 @@ def _only(mentions, event_type: str):
         "The insurgency continued ahead of the expected Russian-led air assault.",
         "So far, none of the Soviet ships are known to have been attacked by Iran.",
         "A week ago seamen began their first national strike for 25 years.",
+        "Did the minister know of any protesters who were later killed by US-led airstrikes?",
+        "Was there a US air strike on the base?",
+        "If Turkish forces become bogged down in a bloody fight in Afrin, Erdogan's judgment could be questioned.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:
     assert not code_text(text)
+
+
+def test_a_wh_question_presupposes_its_event(code_text) -> None:
+    strike = _only(code_text("Why did Russia bomb the hospital in Idlib?"), "strike")
+    assert (strike.source.country, strike.target.country) == ("RUS", "SYR")
 
 
 def test_planned_meeting_is_036_with_its_actors(code_text) -> None:

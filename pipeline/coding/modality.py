@@ -12,7 +12,9 @@ dependency relation decides which cues of the governing word apply:
   occurrence (take place, happen);
 - pobj (threat *of strikes*, *without* a meeting): the preposition and the word it hangs on;
 - advcl infinitive (have the *means to launch* attacks): drop cues on the governing verb's objects;
-- the object of a participle used as a preposition (*following* the attack) is asserted.
+- the object of a participle used as a preposition (*following* the attack) is asserted;
+- a yes/no question (*Did* X know of the strikes?) and a conditional clause around a prepositional
+  phrase (*if* forces get bogged down *in a fight*) assert nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "
 GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against"})  # threat of, calls for, safe from
 NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no one"})
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+QUESTION_OPENERS = frozenset(
+    {"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+     "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "won't"}
+)
+CLOSING_QUOTES = frozenset({'"', "'", "”", "’", ")"})
 ADJUNCT_VERBS = frozenset({"follow", "include"})  # participles used as prepositions: following X, including X
 
 
@@ -48,6 +55,8 @@ def _lemma(token: Token) -> str:
 
 def assess(trigger: Token, cues: Modality) -> Assessment:
     """The strongest cue on the path from the trigger up through the words that govern it."""
+    if _yes_no_question(trigger):
+        return Assessment("dropped", "yes/no question")
     planned: str | None = None
     # "mounted its long-threatened invasion", "adopted the draft resolution": the verb reports it as done
     realised = trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lemma_.lower() in cues.light_verbs
@@ -80,6 +89,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
                 verdict = _clause_cues(parent.head, cues, negation=True)
             if governs and verdict is None:
                 verdict = _clause_cues(parent.head, cues, negation=True)  # "could lead to renewed fighting"
+            if verdict is None and parent.dep_ == "prep" and _conditional(parent.head, cues):
+                return Assessment("dropped", f"conditional '{parent.head.text} {parent.text} {trigger.text}'")
             if verdict and verdict.status == "dropped":
                 return verdict
             planned = planned or (verdict.reason if verdict else None)
@@ -111,6 +122,23 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             break
         node = parent
     return Assessment("planned", planned) if planned else Assessment("asserted")
+
+
+def _conditional(head: Token, cues: Modality) -> bool:
+    """A clause introduced by a hypothetical subordinator: "if Turkish forces become bogged down in a fight"."""
+    if not is_verbal(head):
+        return False
+    holders = [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})]  # the parser may hang "if" on "become"
+    return any(c.dep_ == "mark" and c.lemma_.lower() in cues.hypothetical_marks for h in holders for c in h.children)
+
+
+def _yes_no_question(trigger: Token) -> bool:
+    """The trigger's sentence asks whether something happened ("Did the minister know of any civilians killed
+    by airstrikes?", "Was there an attack?"): it ends in a question mark and opens with an auxiliary. A
+    wh-question ("Why did Russia bomb the hospital?") presupposes the event and is kept."""
+    words = [t for t in trigger.sent if not t.is_punct]
+    last = next((t for t in reversed(trigger.sent) if t.text not in CLOSING_QUOTES), None)
+    return bool(words) and last is not None and last.text == "?" and words[0].lower_ in QUESTION_OPENERS
 
 
 def _governor(word: Token, cues: Modality) -> Assessment | None:
