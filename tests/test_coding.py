@@ -38,10 +38,17 @@ def _only(mentions, event_type: str):
         "Did the minister know of any protesters who were later killed by US-led airstrikes?",
         "Was there a US air strike on the base?",
         "If Turkish forces become bogged down in a bloody fight in Afrin, Erdogan's judgment could be questioned.",
+        "Residents fear a repeat of the murderous airstrikes on Ghouta.",
+        "They would get my support for a proportionate attack on the chemical weapons sites.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:
     assert not code_text(text)
+
+
+def test_announcing_the_launch_of_an_assault_reports_it(code_text) -> None:
+    strike = _only(code_text("Turkey announced the launch of the assault on Afrin in January."), "strike")
+    assert (strike.modality, strike.target.country) == ("asserted", "SYR")
 
 
 def test_a_wh_question_presupposes_its_event(code_text) -> None:

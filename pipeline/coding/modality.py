@@ -91,6 +91,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
                 verdict = _clause_cues(parent.head, cues, negation=True)  # "could lead to renewed fighting"
             if verdict is None and parent.dep_ == "prep" and _conditional(parent.head, cues):
                 return Assessment("dropped", f"conditional '{parent.head.text} {parent.text} {trigger.text}'")
+            if governs and verdict is None and parent.head.dep_ == "dobj" and is_verbal(parent.head.head):
+                verdict = _object_verb(parent.head.head, cues)  # "fear a repeat of airstrikes", "would back calls for talks"
             if verdict and verdict.status == "dropped":
                 return verdict
             planned = planned or (verdict.reason if verdict else None)
@@ -122,6 +124,14 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             break
         node = parent
     return Assessment("planned", planned) if planned else Assessment("asserted")
+
+
+def _object_verb(verb: Token, cues: Modality) -> Assessment | None:
+    """Drop cues of the verb whose object governs the event: governor words and modal auxiliaries, not
+    negation ("did not confirm details of the strike" still reports it) and not plans ("announced the
+    launch of the assault" reports an assault under way)."""
+    verdict = _governor(verb, cues) or _clause_cues(verb, cues, negation=False)
+    return verdict if verdict is not None and verdict.status == "dropped" else None
 
 
 def _conditional(head: Token, cues: Modality) -> bool:
