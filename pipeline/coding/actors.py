@@ -149,7 +149,7 @@ def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = Non
                 for t in window:
                     roles.setdefault(t.i, role)
                 break
-        lemma = token.lemma_.lower()
+        lemma = token.lemma_.lower() if token.pos_ in {"NOUN", "PROPN"} else token.lower_  # not "ill-judged": JUD
         if token.i not in roles and (lemma in lexicon.role_words or token.lower_ in lexicon.role_words):
             roles[token.i] = lexicon.role_words.get(lemma) or lexicon.role_words[token.lower_]
     return ActorMarks(names=names, roles=roles)

@@ -192,8 +192,9 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
 
 
 def _is_actor(actor: Actor | None) -> bool:
-    """A coded actor (a role alone counts: "rebels"), or a named one the dictionary does not know yet."""
-    return actor is not None and (actor.code is not None or actor.ref in {"name", "pronoun", "dyad"})
+    """A coded actor (a role alone counts: "rebels"), or a named one the dictionary does not know yet; a
+    pronoun the article does not resolve ("we will see him and meet him") is nobody in particular."""
+    return actor is not None and (actor.code is not None or actor.ref in {"name", "dyad"})
 
 
 def _rank(date: EventDate) -> int:
