@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Draw the sentences of the held-out Reuters test gold sets: data/gold/test_reuters.jsonl (set a, the
-default) and data/gold/test_reuters_b.jsonl (set b, --set b).
+"""Draw the sentences of the held-out test gold sets: data/gold/test_reuters.jsonl (set a, the
+default), data/gold/test_reuters_b.jsonl (set b, --set b) and data/gold/test_guardian.jsonl (set c,
+--set c, from the Guardian corpus; see the end of this docstring).
 
 Standard library only and deterministic: the corpus is read in numeric id order and every stratum is
 shuffled with its own fixed seed, so every run prints the same records in the same order.
@@ -75,11 +76,51 @@ in upper case (eligible_b). Its strata, in drawing order:
                    (POLITICAL_RE) or an IGO (IGO_B_RE: OPEC, GATT, IMF, World Bank, UN, EC, GCC, ...)
   general      25  as set a's general stratum
 
+Set c (--set c) is drawn from the Guardian corpus ../shared/bench/guardian_2017_2019.jsonl (249
+articles of 2017-2019, NGEC sample; ids guardian-ngec-<n>, read in numeric order) with the seed
+"test-guardian-2017-2019-c" and STRATA_C, by the same procedure (sample()). Excluded are the 43
+articles whose id occurs (before the '#') in data/gold/handlabelled.jsonl and, as for the Reuters
+sets, every article sharing a 6+ word sentence with one of them: 5 more (guardian-ngec-156, 159, 520,
+527, 786 repeat passages of development articles). At most 2 sentences per article (MAX_PER_ARTICLE;
+3 was not needed). Sentences are split with the Guardian variant of the splitter
+(split_sentences(text, guardian=True)): curly quotes may close a sentence (’ ”) and open the next (‘
+“), the next sentence may also start with an accented capital (Çavuşoğlu) or a digit, and the word
+before a '.' is checked against ABBREV and initials as it stands (opening quotes and brackets are not
+stripped, so "(U.S." ends a sentence). With these rules the splitter reproduces the text of all 59
+Guardian records of handlabelled.jsonl at their sentence numbers (--set c --check-split). Besides
+eligible(), set c skips page furniture: bullet lists ('•'), "Read more", "on/via Twitter/Facebook"
+(eligible_c). Its strata, in drawing order:
+
+  invitation   15  the sentence matches invit\w*; candidates naming a political actor (POLITICAL_C_RE:
+                   POLITICAL_RE's offices plus envoy, ambassador, diplomat, secretary of state, foreign
+                   secretary, senator, MPs, White House, Pentagon, Downing Street, leaders of 2017-2019
+                   such as Trump, Putin, Erdoğan, Assad, Macron, Rouhani, de Mistura; COUNTRY_WORDS_C:
+                   COUNTRY_WORDS plus US, UK, more adjectives and capitals) or an IGO (IGO_C_RE: UN,
+                   security council, EU, Nato, Arab League, OPCW, G7/G20, ...) are taken first. The
+                   corpus offers only 12 candidates outside the development articles: all are taken
+  resolution   25  RESOLUTION_B_RE and a legislature, council, UN body or government (LEGISLATURE_C_RE:
+                   LEGISLATURE_B_RE plus the lower-case "security council", "general assembly", UN, EU,
+                   Knesset, Duma, Bundestag, Majlis, Lords, lawmakers, senators, cabinet, congress);
+                   RESOLUTION_STRONG_B_RE candidates first. 23 candidates; 20 are drawn (the others'
+                   articles already have 2 sampled sentences)
+  strike       70  STRIKE_C_RE (STRIKE_B_RE's words without the bare "war" -- here mostly "the Syrian
+                   civil war" as background -- plus airstrike(s), bombardment, bomber(s), bombings,
+                   drone(s), assault(s)) and a military / conflict word (MILITARY_C_RE: MILITARY_RE
+                   plus fighters, militants, jihadists, Isis, Islamic State, regime, coalition, Taliban,
+                   Hezbollah, Houthis, YPG, SDF, PKK, jets, drones, Yemen, Gaza, Idlib, Raqqa, Mosul,
+                   Aleppo, Ghouta, Afrin, Manbij, Damascus, Russia*, Turk*, Saudi*, ...)
+  meeting      70  MEETING_C_RE (MEETING_B_RE's words plus summits, hosting, talked, negotiated,
+                   negotiating, "phone call(s)/conversation", "spoke/talked by phone") and a political
+                   actor (POLITICAL_C_RE) or an IGO (IGO_C_RE)
+  general      48  any eligible sentence of an article whose text names a country (COUNTRY_WORDS_C) or
+                   says minister|government|president: 40 plus the 8 places the invitation and
+                   resolution strata could not fill, so that the set has 220 sentences
+
 Output: one JSON object per line on stdout, {"id": "<corpus id>#<n>", "text", "published"}, with n
 the 1-based sentence number, sorted by article number and then sentence number. With --strata each
 record also carries the stratum it was drawn for. No labels.
 
-Usage: python scripts/sample_test_gold.py [--set a|b] [--strata] [--check-split]
+Usage: python scripts/sample_test_gold.py [--set a|b|c] [--strata] [--check-split]
 """
 
 from __future__ import annotations

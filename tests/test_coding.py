@@ -39,6 +39,8 @@ def _only(mentions, event_type: str):
         "Was there a US air strike on the base?",
         "If Turkish forces become bogged down in a bloody fight in Afrin, Erdogan's judgment could be questioned.",
         "Residents fear a repeat of the murderous airstrikes on Ghouta.",
+        "The minister said attacks on the UK are imminent.",
+        "A US strike on Iran is possible.",
         "They would get my support for a proportionate attack on the chemical weapons sites.",
     ],
 )
@@ -113,6 +115,13 @@ def test_a_place_struck_is_its_country_and_locates_role_only_targets(code_text) 
     assert near.target.code == "SYR"  # the capital as a place, not the government
     located = _only(code_text("US drones struck militants in northern Pakistan, killing six."), "strike")
     assert located.target.code == "PAKREB"
+
+
+def test_a_place_struck_as_object_or_beside_a_region_is_its_country(code_text) -> None:
+    strike = _only(code_text("In late 2015, suicide bombers attacked Paris."), "strike")
+    assert (strike.cameo_code, strike.target.code) == ("1831", "FRA")
+    attack = _only(code_text("Extremism like the sort behind the attack in New Zealand is growing, even in the west."), "strike")
+    assert attack.target.code == "NZL"
 
 
 def test_two_sides_of_one_country(code_text) -> None:

@@ -169,6 +169,9 @@ class EventType(Frozen):
     source_preps: tuple[Word, ...] = ("by",)
     reciprocal: bool = Field(False, description="two joint subjects (X and Y met) become source and target")
     instruments: tuple[Word, ...] = Field((), description="lemmas naming a weapon or means, never the target")
+    places_struck: bool = Field(
+        False, description="a place name as the object says where the event struck: its country (attacked Paris: FRA)"
+    )
     min_actors: int = Field(
         0, ge=0, le=2, description="actors (coded, or named) a row needs; a meeting between nobody is no event"
     )

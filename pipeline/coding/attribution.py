@@ -127,12 +127,14 @@ def attribute(
                 content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
     source_actors = own + _code_all(sources, marks, lexicon, trigger)
     source = _best(source_actors)
-    places = _places(targets, trigger, target_preps, marks)
+    places = _places(targets, target_preps, marks, spec.places_struck)
     target = _best([a for a in _code_all([t for t in targets if t not in places], marks, lexicon, trigger) if not _same(a, source)])
     place = next((a for a in (_as_place(t, marks) for t in places) if a is not None and not _same(a, source)), None)
-    if place is not None and (target is None or target.country is None and target.code == target.role):
-        # "strikes in Idlib": the place's country; "rebel positions in Ghouta": its rebels
-        target = place if target is None else Actor(place.country + (target.role or ""), place.country, target.text, target.role)
+    region = target is not None and target.code is not None and target.country is None and target.role is None
+    if place is not None and (target is None or region or target.country is None and target.code == target.role):
+        # "strikes in Idlib": the place's country; "rebel positions in Ghouta": its rebels; "the attack in New
+        # Zealand ... in the west": the country struck, not the world region
+        target = place if target is None or region else Actor(place.country + (target.role or ""), place.country, target.text, target.role)
     if target is None and spec.reciprocal:  # "X and Y met": the other party before anything a clause mentions
         target = _best([a for a in source_actors if not _same(a, source)])
     if target is None:
@@ -188,13 +190,15 @@ PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
 PLACE_NAME_KINDS = frozenset({"country", "capital", "city"})  # not fixed actors: "the Pentagon" is no place
 
 
-def _places(targets: list[Token], trigger: Token, target_preps: list[str], marks: ActorMarks) -> set[Token]:
-    """Targets reached through a place preposition ('in Idlib', 'near Damascus') that are place names: they
-    say where the event struck, so a capital there is its country, not its government."""
+def _places(targets: list[Token], target_preps: list[str], marks: ActorMarks, objects: bool) -> set[Token]:
+    """Targets that are place names reached through a place preposition ('in Idlib', 'near Damascus'), or
+    as the object when `objects` ('attacked Paris'): they say where the event struck, so a capital there is
+    its country, not its government."""
     found = set()
     for token in targets:
         prep = token.head
-        if token.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and prep.lower_ in target_preps and _as_place(token, marks):
+        placed = token.dep_ == "pobj" and prep.lower_ in PLACE_PREPS and prep.lower_ in target_preps
+        if (placed or objects and token.dep_ in {"dobj", "nsubjpass"}) and _as_place(token, marks):
             found.add(token)
     return found
 

@@ -99,7 +99,7 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             break
         if relation == "nsubj":
             occurrence = _lemma(parent) in cues.occurrence_verbs
-            verdict = _clause_cues(parent, cues, negation=occurrence, modals=occurrence)
+            verdict = _predicate(parent, cues) or _clause_cues(parent, cues, negation=occurrence, modals=occurrence)
         elif relation == "dobj" and parent.tag_ == "VBG" and parent.lemma_.lower() in ADJUNCT_VERBS:
             break  # "talks following the attack": a temporal adjunct reports the event as past, whatever governs the talks
         elif relation in FULL_CLAUSE or relation == "ccomp":
@@ -124,6 +124,18 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             break
         node = parent
     return Assessment("planned", planned) if planned else Assessment("asserted")
+
+
+def _predicate(verb: Token, cues: Modality) -> Assessment | None:
+    """A modifier said of the event by a copula: "attacks on the UK are imminent", "a strike is possible"."""
+    if verb.lemma_.lower() != "be":
+        return None
+    for complement in (c for c in verb.children if c.dep_ in {"acomp", "attr"}):
+        if complement.lower_ in cues.drop_modifiers:
+            return Assessment("dropped", f"'{verb.text} {complement.text}'")
+        if complement.lower_ in cues.planned_modifiers:
+            return Assessment("planned", f"'{verb.text} {complement.text}'")
+    return None
 
 
 def _object_verb(verb: Token, cues: Modality) -> Assessment | None:
