@@ -317,16 +317,14 @@ STRATA_B = (
 
 # ----------------------------------------------------------------------------------- set c rules
 
-#: Set c (data/gold/test_guardian.jsonl) draws from Guardian articles of 2017-2019 (mostly Syria, Iraq,
-#: Isis and their diplomacy), so its lists add the actors, places and wording of that news.
-
-
 def _extend(base: re.Pattern[str], extra: str, flags: int = 0) -> re.Pattern[str]:
-    """base's alternatives plus extra's: base must be a single "\b(?:...)\b" group."""
+    r"""base's alternatives plus extra's: base must be a single "\b(?:...)\b" group."""
     assert base.pattern.startswith(r"\b(?:") and base.pattern.endswith(r")\b"), base.pattern
     return re.compile(base.pattern[:-3] + "|" + extra + r")\b", flags)
 
 
+#: Set c (data/gold/test_guardian.jsonl) draws from Guardian articles of 2017-2019 (mostly Syria, Iraq,
+#: Isis and their diplomacy), so its lists add the actors, places and wording of that news.
 COUNTRY_WORDS_C = COUNTRY_WORDS + (
     "US", "UK", "Ukraine", "Myanmar", "Serbia", "Bosnia", "Kosovo", "Belarus", "Kazakhstan",
     "Uzbekistan", "Tajikistan", "Chechnya", "Azerbaijan", "Armenia", "Georgia",

@@ -71,6 +71,24 @@ def test_held_out_gold_file_is_well_formed() -> None:
     assert {"GOV", "MIL", ""} <= roles
 
 
+def test_guardian_held_out_gold_file_is_well_formed() -> None:
+    """Set c: well formed, disjoint from the development articles, and reproduced by the sampler."""
+    import subprocess
+    import sys
+
+    path = ROOT / "data" / "gold" / "test_guardian.jsonl"
+    records = load_gold(path)
+    dev_articles = {r.id.split("#")[0] for r in load_gold(ROOT / "data" / "gold" / "dev.jsonl")}
+    assert len(records) > 200 and not {r.id.split("#")[0] for r in records} & dev_articles
+    roles = {e.source_role for r in records for e in r.events} | {e.target_role for r in records for e in r.events}
+    assert {"GOV", "MIL", ""} <= roles
+    drawn = subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_test_gold.py"), "--set", "c"],
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    stored = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert [json.loads(line) for line in drawn] == [
+        {"id": r["id"], "text": r["text"], "published": r["published"]} for r in stored]
+
+
 def test_review_report(engine, sample: Path) -> None:
     report = review(engine, read_sample(engine, [sample]))
     by_id = {r.rule_id: r for r in report.rules}

@@ -150,6 +150,8 @@ def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = Non
                     roles.setdefault(t.i, role)
                 break
         lemma = token.lemma_.lower() if token.pos_ in {"NOUN", "PROPN"} else token.lower_  # not "ill-judged": JUD
+        if token.i in names and names[token.i][0].kind == "country":
+            continue  # the "Union" of "the Soviet Union" is part of a state's name, not a trade union
         if token.i not in roles and (lemma in lexicon.role_words or token.lower_ in lexicon.role_words):
             roles[token.i] = lexicon.role_words.get(lemma) or lexicon.role_words[token.lower_]
     return ActorMarks(names=names, roles=roles)
