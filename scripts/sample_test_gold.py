@@ -137,10 +137,12 @@ CORPUS = REPO.parent / "shared" / "bench" / "reuters21578_1987.jsonl"
 CORPUS_C = REPO.parent / "shared" / "bench" / "guardian_2017_2019.jsonl"
 HANDLABELLED = REPO / "data" / "gold" / "handlabelled.jsonl"
 TEST_A = REPO / "data" / "gold" / "test_reuters.jsonl"
+TEST_C = REPO / "data" / "gold" / "test_guardian.jsonl"
 
 SEED = "test-reuters-1987"
 SEED_B = "test-reuters-1987-b"
 SEED_C = "test-guardian-2017-2019-c"
+SEED_D = "test-guardian-2017-2019-d"
 MIN_WORDS, MAX_WORDS = 6, 80
 MAX_PER_ARTICLE = 2
 
@@ -401,6 +403,15 @@ STRATA_C = (
 )
 
 
+#: Set d (data/gold/test_guardian_d.jsonl): set c's strata (same sentence and article tests), with
+#: their own quotas and the scarce meeting stratum drawn before strike, so that strike sentences do not
+#: take the two places of the few articles with a meeting candidate.
+#: Name -> quota, in drawing order.
+QUOTAS_D = {"invitation": 15, "resolution": 25, "meeting": 45, "strike": 50, "general": 77}
+_STRATA_C_BY_NAME = {stratum[0]: stratum for stratum in STRATA_C}
+STRATA_D = tuple((name, quota, *_STRATA_C_BY_NAME[name][2:]) for name, quota in QUOTAS_D.items())
+
+
 # ----------------------------------------------------------------------------------- sampling
 
 def _norm(sentence: str) -> str:
@@ -493,6 +504,7 @@ SETS = {
     "a": (CORPUS, SEED, STRATA, (), None, False, MAX_PER_ARTICLE),
     "b": (CORPUS, SEED_B, STRATA_B, (TEST_A,), eligible_b, False, MAX_PER_ARTICLE),
     "c": (CORPUS_C, SEED_C, STRATA_C, (), eligible_c, True, MAX_PER_ARTICLE),
+    "d": (CORPUS_C, SEED_D, STRATA_D, (TEST_C,), eligible_c, True, MAX_PER_ARTICLE),
 }
 
 
@@ -518,7 +530,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description="Draw the sentences of a held-out test gold set.")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
                     help="a: data/gold/test_reuters.jsonl (default); b: data/gold/test_reuters_b.jsonl; "
-                         "c: data/gold/test_guardian.jsonl")
+                         "c: data/gold/test_guardian.jsonl; d: data/gold/test_guardian_d.jsonl")
     ap.add_argument("--strata", action="store_true", help="add the stratum of each record")
     ap.add_argument("--check-split", action="store_true",
                     help="check the set's splitter against handlabelled.jsonl and exit")

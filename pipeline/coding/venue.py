@@ -55,8 +55,8 @@ def political_setting(trigger: Token, marks: ActorMarks, stand_ins: StandIns) ->
 def _venue_phrases(trigger: Token) -> Iterator[list[Token]]:
     """The noun phrases of "in"/"at" phrases on the trigger, or on the verb reporting a noun trigger."""
     holders = [trigger]
-    if not is_verbal(trigger) and trigger.dep_ in {"dobj", "nsubjpass", "attr"} and is_verbal(trigger.head):
-        holders.append(trigger.head)
+    if not is_verbal(trigger) and trigger.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and is_verbal(trigger.head):
+        holders.append(trigger.head)  # "held talks in Sochi", "talks will resume in Vienna"
     if is_verbal(trigger):  # "met Iran's leaders in Tehran": the parser may hang the place on the object
         holders += [c for c in trigger.children if c.dep_ == "dobj"]
     for holder in holders:
