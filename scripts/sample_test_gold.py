@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Draw the sentences of the held-out test gold sets: data/gold/test_reuters.jsonl (set a, the
-default), data/gold/test_reuters_b.jsonl (set b, --set b) and data/gold/test_guardian.jsonl (set c,
---set c, from the Guardian corpus; see the end of this docstring).
+default), data/gold/test_reuters_b.jsonl (set b, --set b), data/gold/test_guardian.jsonl (set c,
+--set c) and data/gold/test_guardian_d.jsonl (set d, --set d); sets c and d come from the Guardian
+corpus (see the end of this docstring).
 
 Standard library only and deterministic: the corpus is read in numeric id order and every stratum is
 shuffled with its own fixed seed, so every run prints the same records in the same order.
@@ -116,11 +117,29 @@ eligible(), set c skips page furniture: bullet lists ('•'), "Read more", "on/v
                    says minister|government|president: 40 plus the 8 places the invitation and
                    resolution strata could not fill, so that the set has 220 sentences
 
+Set d (--set d) is a second Guardian sample, drawn like set c (same corpus, splitter, eligible_c and
+sentence / article tests: STRATA_D reuses STRATA_C's) with the seed "test-guardian-2017-2019-d" and
+QUOTAS_D. Besides set c's exclusions it excludes every article whose id occurs (before the '#') in
+data/gold/test_guardian.jsonl (135 articles) and, as for the other sets, every article sharing a 6+
+word sentence with any excluded article: 3 more (guardian-ngec-57, 88, 99 repeat passages of set c
+articles), besides set c's 5. That leaves 63 articles, so at most 126 sentences at 2 per article. Its
+strata, in drawing order (meeting before strike, so that strike sentences do not use up the two places
+of the few articles with a meeting candidate):
+
+  invitation   15  as set c: no candidate is left
+  resolution   25  as set c: no candidate is left
+  meeting      45  as set c: only 3 candidates are left, all taken (none reports a meeting between
+                   political actors)
+  strike       50  as set c
+  general      77  as set c: 25 plus places the scarce strata cannot fill, to aim at about 130
+                   sentences; 73 are drawn, every place the 63 articles have left, so the set has 126
+                   sentences (strike 50, meeting 3, general 73)
+
 Output: one JSON object per line on stdout, {"id": "<corpus id>#<n>", "text", "published"}, with n
 the 1-based sentence number, sorted by article number and then sentence number. With --strata each
 record also carries the stratum it was drawn for. No labels.
 
-Usage: python scripts/sample_test_gold.py [--set a|b|c] [--strata] [--check-split]
+Usage: python scripts/sample_test_gold.py [--set a|b|c|d] [--strata] [--check-split]
 """
 
 from __future__ import annotations

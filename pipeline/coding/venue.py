@@ -35,12 +35,16 @@ def venue_country(trigger: Token, marks: ActorMarks) -> str | None:
 
 def political_setting(trigger: Token, marks: ActorMarks, stand_ins: StandIns) -> bool:
     """Whether the trigger names a political setting that stands in for missing actors: "the Geneva arms
-    control talks", "a ministerial meeting in Vienna", "a meeting between importing countries". A verb
-    trigger's place says nothing about who met, so only a subject of a political kind counts there."""
+    control talks", "a ministerial meeting in Vienna", "a meeting between importing countries", "delegates
+    attended a conference". A verb trigger's place says nothing about who met, so only a subject of a
+    political kind counts there."""
     if is_verbal(trigger):  # "I met a group of psychotherapists in Jordan": the named parties are not political
         return any(party.lemma_.lower() in stand_ins.parties for party in subjects(trigger))
-    if is_verbal(trigger.head) and any(s.lower_ in FIRST_PERSONS for s in subjects(trigger.head)):
+    reporters = subjects(trigger.head) if is_verbal(trigger.head) else []
+    if any(s.lower_ in FIRST_PERSONS for s in reporters):
         return False  # "we attended a meeting in London": a reporter or a witness, not a state
+    if any(s.lemma_.lower() in stand_ins.parties for s in reporters):
+        return True  # "the delegates made their way to Sochi to attend a conference"
     modifiers = [t for c in trigger.children if c.dep_ in SETTING_MODIFIERS for t in c.subtree]
     if any({t.lower_, t.lemma_.lower()} & set(stand_ins.modifiers) for t in modifiers):
         return True
