@@ -71,18 +71,25 @@ def test_held_out_gold_file_is_well_formed() -> None:
     assert {"GOV", "MIL", ""} <= roles
 
 
-def test_guardian_held_out_gold_file_is_well_formed() -> None:
-    """Set c: well formed, disjoint from the development articles, and reproduced by the sampler."""
+@pytest.mark.parametrize(("set_name", "filename", "min_records", "other_sets"), [
+    ("c", "test_guardian.jsonl", 200, ()),
+    ("d", "test_guardian_d.jsonl", 120, ("test_guardian.jsonl",)),
+])
+def test_guardian_held_out_gold_file_is_well_formed(set_name: str, filename: str, min_records: int,
+                                                    other_sets: tuple[str, ...]) -> None:
+    """Sets c and d: well formed, disjoint from the development articles (and set d from set c's), and
+    reproduced by the sampler."""
     import subprocess
     import sys
 
-    path = ROOT / "data" / "gold" / "test_guardian.jsonl"
+    gold = ROOT / "data" / "gold"
+    path = gold / filename
     records = load_gold(path)
-    dev_articles = {r.id.split("#")[0] for r in load_gold(ROOT / "data" / "gold" / "dev.jsonl")}
-    assert len(records) > 200 and not {r.id.split("#")[0] for r in records} & dev_articles
+    excluded = {r.id.split("#")[0] for name in ("dev.jsonl", *other_sets) for r in load_gold(gold / name)}
+    assert len(records) > min_records and not {r.id.split("#")[0] for r in records} & excluded
     roles = {e.source_role for r in records for e in r.events} | {e.target_role for r in records for e in r.events}
     assert {"GOV", "MIL", ""} <= roles
-    drawn = subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_test_gold.py"), "--set", "c"],
+    drawn = subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_test_gold.py"), "--set", set_name],
                            capture_output=True, text=True, check=True).stdout.splitlines()
     stored = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert [json.loads(line) for line in drawn] == [
