@@ -139,6 +139,13 @@ def test_a_city_inside_a_name_is_no_place(code_text) -> None:
     assert all(m.source is None or m.source.country != "BFA" for m in visit)
 
 
+def test_a_town_the_model_tags_as_a_person_is_still_a_place(code_text) -> None:
+    strike = _only(code_text("Government forces launched an attack on Homs on Monday."), "strike")
+    assert strike.target.country == "SYR"
+    meeting = _only(code_text("Turkish President Erdogan met Campbell, the British envoy, in Ankara."), "meeting")
+    assert meeting.target is None or meeting.target.country != "FRA"
+
+
 def test_regions_are_not_countries(code_text) -> None:
     strike = _only(code_text("US jets struck targets in the Middle East on Monday."), "strike")
     assert strike.target.code == "MEA" and strike.target.country is None

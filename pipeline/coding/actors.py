@@ -136,7 +136,7 @@ def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = Non
     for match in filter_spans(found):
         persons = lexicon.people.get(match.label)
         entry = _person_entry(persons, published) if persons else lexicon.entries[match.label]
-        if entry.kind == "city" and any(t.ent_type_ in {"PERSON", "ORG"} for t in match):
+        if entry.kind == "city" and _not_a_place(match):
             continue  # "Kaya Sertkaya" is a lawyer, not the town of Kaya; "Manchester United" a club
         for i in range(match.start, match.end):
             names[i] = (entry, match)
@@ -159,6 +159,18 @@ def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = Non
 
 def _word_matches(token: Token, word: str) -> bool:
     return token.lower_ == word or token.lemma_.lower() == word
+
+
+def _not_a_place(match: Span) -> bool:
+    """A city name that is part of a longer person's or organisation's name ("Kaya Sertkaya", "Manchester
+    United"), or a lone name tagged as a person outside a prepositional phrase ("she met Campbell"). The
+    small model also tags unfamiliar towns as people ("an attack on Homs"), so those stay places."""
+    for ent in match.doc.ents:
+        if ent.start >= match.end or match.start >= ent.end or ent.label_ not in {"PERSON", "ORG"}:
+            continue
+        if ent.start < match.start or ent.end > match.end or ent.label_ == "PERSON" and match.root.dep_ != "pobj":
+            return True
+    return False
 
 
 def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_role: str | None = None) -> Actor | None:
