@@ -139,6 +139,15 @@ def test_a_city_inside_a_name_is_no_place(code_text) -> None:
     assert all(m.source is None or m.source.country != "BFA" for m in visit)
 
 
+def test_a_strike_without_target_is_located_by_the_place_it_struck(code_text) -> None:
+    bombing = _only(code_text("Activists said the bombing of towns and villages in Idlib continued into Wednesday."), "strike")
+    assert bombing.target.code == "SYR"
+    airstrikes = _only(code_text("Twelve civilians were killed in airstrikes on Saturday in Idlib province."), "strike")
+    assert airstrikes.target.code == "SYR"  # the place on the verb of the harm
+    fighting = code_text("Chadian troops killed 384 Libyans and captured 48 in fighting near Ouadi Doum in northern Chad.")
+    assert [(m.source.country, m.target.country) for m in fighting] == [("TCD", "LBY")]  # the place merges with the kill
+
+
 def test_a_town_the_model_tags_as_a_person_is_still_a_place(code_text) -> None:
     strike = _only(code_text("Government forces launched an attack on Homs on Monday."), "strike")
     assert strike.target.country == "SYR"

@@ -10,6 +10,7 @@ possessor and modifiers ("Russia's strike", "US drone strike"), "between X and Y
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -54,7 +55,7 @@ def _reporting_verb(trigger: Token, light_verbs: Sequence[str]) -> Token | None:
 
 def _clause_verb(token: Token) -> Token | None:
     """The verb of the clause a noun phrase sits in, through objects and prepositions (a few steps up)."""
-    for _ in range(4):
+    for _ in range(5):
         if is_verbal(token):
             return token
         if token.dep_ not in {"dobj", "pobj", "prep", "attr"} or token.head == token:
@@ -135,6 +136,8 @@ def attribute(
         # "strikes in Idlib": the place's country; "rebel positions in Ghouta": its rebels; "the attack in New
         # Zealand ... in the west": the country struck, not the world region
         target = place if target is None or region else Actor(place.country + (target.role or ""), place.country, target.text, target.role)
+    if target is None and spec.places_struck:  # "the bombing of towns in Idlib", "Inside Afrin, ... the incursion"
+        target = _struck_place(trigger, marks)
     if target is None and spec.reciprocal:  # "X and Y met": the other party before anything a clause mentions
         target = _best([a for a in source_actors if not _same(a, source)])
     if target is None:
@@ -187,6 +190,8 @@ def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, i
 
 
 PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
+STRUCK_PREPS = PLACE_PREPS | {"of", "on", "against", "at", "into"}  # not by/from (the attacker) or between/with
+HARM_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "hurt", "displace"})
 PLACE_NAME_KINDS = frozenset({"country", "capital", "city"})  # not fixed actors: "the Pentagon" is no place
 
 
@@ -201,6 +206,29 @@ def _places(targets: list[Token], target_preps: list[str], marks: ActorMarks, ob
         if (placed or objects and token.dep_ in {"dobj", "nsubjpass"}) and _as_place(token, marks):
             found.add(token)
     return found
+
+
+def _struck_place(trigger: Token, marks: ActorMarks) -> Actor | None:
+    """Where a strike with no target struck, as a country: a place in the trigger's own prepositional phrases
+    ("the bombing of towns in Idlib"); one on the verb of its harm ("killed in airstrikes in Ghouta"); else a
+    town (not a capital or country, which also name where news is reported from) on the verb of its clause."""
+    phrases = [t for c in trigger.children if c.dep_ == "prep" and c.lower_ in STRUCK_PREPS for t in _objects_in(c)]
+    found = next((a for a in (_as_place(t, marks) for t in phrases) if a is not None), None)
+    verb = None if is_verbal(trigger) else _clause_verb(trigger)
+    if found is not None or verb is None:
+        return replace(found, ref="place") if found else None
+    harmed = verb.lemma_.lower() in HARM_VERBS
+    own = {t.i for t in trigger.subtree}  # "killed in a raid by US commandos": the raid's words say who, not where
+    located = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in _objects_in(c) if t.i not in own]
+    towns = (t for t in located if harmed or t.i in marks.names and marks.names[t.i][0].kind == "city")
+    found = next((a for a in (_as_place(t, marks) for t in towns) if a is not None), None)
+    return replace(found, ref="place") if found else None
+
+
+def _objects_in(prep: Token) -> list[Token]:
+    """The nouns a preposition's phrase is about, down nested phrases ("of towns in Idlib"), with the words
+    of their names, but not modifiers that name someone else ("an attack on US-backed forces")."""
+    return [t for t in prep.subtree if t.dep_ in {"pobj", "conj", "appos"} or t.dep_ == "compound" and t.head.dep_ in {"pobj", "conj"}]
 
 
 def _as_place(token: Token, marks: ActorMarks) -> Actor | None:

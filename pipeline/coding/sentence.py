@@ -144,7 +144,8 @@ def _one_per_event(events: list[SentenceEvent]) -> tuple[SentenceEvent, ...]:
 
 
 def _key(actor: Actor | None) -> str | None:
-    return actor.key if actor else None
+    """An actor's identity for merging; a place struck says where, not who, so it merges with anyone."""
+    return actor.key if actor and actor.ref != "place" else None
 
 
 def _same_event(a: SentenceEvent, b: SentenceEvent) -> bool:
