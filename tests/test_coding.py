@@ -148,6 +148,13 @@ def test_a_strike_without_target_is_located_by_the_place_it_struck(code_text) ->
     assert [(m.source.country, m.target.country) for m in fighting] == [("TCD", "LBY")]  # the place merges with the kill
 
 
+def test_backers_are_not_the_actor_but_loyalty_is(code_text) -> None:
+    backed = _only(code_text("Iranian-backed militias attacked the base."), "strike")
+    assert (backed.source.code, backed.source.country) == ("REB", None)
+    loyal = _only(code_text("Forces loyal to Bashar al-Assad shelled the town of Douma on Sunday."), "strike")
+    assert loyal.source.code == "SYRMIL"
+
+
 def test_a_town_the_model_tags_as_a_person_is_still_a_place(code_text) -> None:
     strike = _only(code_text("Government forces launched an attack on Homs on Monday."), "strike")
     assert strike.target.country == "SYR"

@@ -161,6 +161,9 @@ def _word_matches(token: Token, word: str) -> bool:
     return token.lower_ == word or token.lemma_.lower() == word
 
 
+BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "allied", "aligned"})
+
+
 def _not_a_place(match: Span) -> bool:
     """A city name that is part of a longer person's or organisation's name ("Kaya Sertkaya", "Manchester
     United"), or a lone name tagged as a person outside a prepositional phrase ("she met Campbell"). The
@@ -178,8 +181,8 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     if head.ent_type_ in NOT_ACTORS:  # "thousands of Iranians": the people counted, not the count
         counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         return code_phrase(counted[0], marks, lexicon, default_role) if counted else None
-    tokens = np_tokens(head)
-    text = _phrase_text(tokens)
+    tokens = _without_backers(head, np_tokens(head))
+    text = _phrase_text(np_tokens(head))
     lower = head.lower_
     if head.pos_ == "PRON":
         if lower in lexicon.person_pronouns:
@@ -197,7 +200,7 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         return Actor(code=entry.code, country=entry.country, text=text, role=entry.role)
     places = sorted(((d, e) for d, (e, _) in named), key=lambda pair: pair[0])
     if not places and head.pos_ == "NOUN":
-        places = _located_in(head, marks)
+        places = _located_in(head, marks) or _loyal_to(head, marks)
     role = min(roles)[2] if roles else None
     if not places and role:
         places = _antecedent_country(head, marks)
@@ -222,6 +225,19 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     if head.ent_type_ in {"ORG", "NORP", "GPE"}:
         return Actor(code=None, country=None, text=text)
     return None
+
+
+def _without_backers(head: Token, tokens: list[Token]) -> list[Token]:
+    """The phrase without a backer it names: "Iranian-backed militias" are not Iran's, "Russia-backed
+    separatists" not Russia's (CAMEO codes armed groups by where they operate)."""
+    backed = {t.i for b in tokens if b != head and b.lower_ in BACKING for t in b.subtree}
+    return [t for t in tokens if t.i not in backed]
+
+
+def _loyal_to(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
+    """The country of whom a phrase is loyal to: "forces loyal to Bashar al-Assad" are Syria's."""
+    objects = [o for a in head.children if a.dep_ == "amod" and a.lower_ == "loyal" for p in a.children if p.lower_ == "to" for o in p.subtree]
+    return [(0, marks.names[o.i][0]) for o in objects if o.i in marks.names and marks.names[o.i][0].country][:1]
 
 
 def adjacent_title(head: Token) -> Token | None:
