@@ -148,6 +148,13 @@ def test_a_strike_without_target_is_located_by_the_place_it_struck(code_text) ->
     assert [(m.source.country, m.target.country) for m in fighting] == [("TCD", "LBY")]  # the place merges with the kill
 
 
+def test_a_role_takes_the_sole_other_country_of_its_sentence(code_text) -> None:
+    talks = _only(code_text("The FAO chief, in Brazil for talks with agriculture officials, said he was optimistic."), "meeting")
+    assert talks.target.code == "BRAGOV"
+    both = _only(code_text("Rebels attacked the base, officials in Iraq and Syria said."), "strike")
+    assert both.source.country is None  # two countries: the sentence does not say whose rebels
+
+
 def test_backers_are_not_the_actor_but_loyalty_is(code_text) -> None:
     backed = _only(code_text("Iranian-backed militias attacked the base."), "strike")
     assert (backed.source.code, backed.source.country) == ("REB", None)

@@ -234,6 +234,11 @@ def _without_backers(head: Token, tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i not in backed]
 
 
+def names_a_backer(token: Token) -> bool:
+    """The token names who backs someone: "Iranian" in "Iranian-backed", "Iran" in "backed by Iran"."""
+    return token.head.lower_ in BACKING or token.head.dep_ == "agent" and token.head.head.lower_ in BACKING
+
+
 def _loyal_to(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
     """The country of whom a phrase is loyal to: "forces loyal to Bashar al-Assad" are Syria's."""
     objects = [o for a in head.children if a.dep_ == "amod" and a.lower_ == "loyal" for p in a.children if p.lower_ == "to" for o in p.subtree]

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from pipeline.codebook.schema import EventType, Rule
-from pipeline.coding.actors import ActorLexicon, ActorMarks, code_phrase
+from pipeline.coding.actors import ActorLexicon, ActorMarks, code_phrase, names_a_backer
 from pipeline.coding.syntax import (
     conjuncts,
     event_anchor,
@@ -142,7 +142,21 @@ def attribute(
         target = _best([a for a in source_actors if not _same(a, source)])
     if target is None:
         target = _best([a for a in _code_all(content, marks, lexicon, trigger) if not _same(a, source)])
-    return source, target
+    return _in_sole_country(source, target, marks), _in_sole_country(target, source, marks)
+
+
+def _in_sole_country(actor: Actor | None, other: Actor | None, marks: ActorMarks) -> Actor | None:
+    """A role with no country ("agriculture officials", "the rebels") in a sentence that names one country
+    besides the other actor's, not as a backer: that country's role ("in Brazil for talks with agriculture
+    officials": BRAGOV; "Iranian-backed militias" stay REB)."""
+    if actor is None or actor.country is not None or actor.role is None or actor.code != actor.role:
+        return actor
+    named = [entry for entry, span in marks.names.values() if entry.country and not names_a_backer(span.root)]
+    countries = {entry.country for entry in named} - {other.country if other else None}
+    if len(countries) != 1:
+        return actor
+    country = countries.pop()
+    return Actor(country + actor.role, country, actor.text, actor.role)
 
 
 def _patients(verb: Token) -> list[Token]:
