@@ -151,7 +151,7 @@ def test_a_strike_without_target_is_located_by_the_place_it_struck(code_text) ->
 def test_a_role_takes_the_sole_other_country_of_its_sentence(code_text) -> None:
     talks = _only(code_text("The FAO chief, in Brazil for talks with agriculture officials, said he was optimistic."), "meeting")
     assert talks.target.code == "BRAGOV"
-    both = _only(code_text("Rebels attacked the base, officials in Iraq and Syria said."), "strike")
+    both = _only(code_text("The militants attacked an army base on Sunday, officials in Iraq and Syria said."), "strike")
     assert both.source.country is None  # two countries: the sentence does not say whose rebels
 
 
