@@ -148,6 +148,12 @@ def test_a_strike_without_target_is_located_by_the_place_it_struck(code_text) ->
     assert [(m.source.country, m.target.country) for m in fighting] == [("TCD", "LBY")]  # the place merges with the kill
 
 
+def test_talks_between_companies_are_no_row_and_commodity_bodies_are_igos(code_text) -> None:
+    assert not code_text("Acme Corp entered into talks with underwriters on a share sale.")
+    council = _only(code_text("The International Coffee Organization council held a special meeting in London."), "meeting")
+    assert council.source.code == "IGO"  # CAMEO's bare IGO, not a British organisation
+
+
 def test_a_role_takes_the_sole_other_country_of_its_sentence(code_text) -> None:
     talks = _only(code_text("The FAO chief, in Brazil for talks with agriculture officials, said he was optimistic."), "meeting")
     assert talks.target.code == "BRAGOV"

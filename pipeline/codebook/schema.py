@@ -176,6 +176,9 @@ class EventType(Frozen):
         0, ge=0, le=2, description="actors (coded, or named) a row needs; a meeting between nobody is no event"
     )
     stand_ins: StandIns | None = Field(None, description="political settings that stand in for missing actors")
+    uncounted_roles: tuple[Word, ...] = Field(
+        (), description="roles that do not count towards min_actors without a country (BUS: talks between companies)"
+    )
     venue_codes: VenueCodes | None = Field(None, description="codes set by where the event took place (meetings)")
     recipient_verbs: tuple[Word, ...] = Field(
         (), description="verbs reporting a noun event whose subject receives it: the target (received an invitation)"

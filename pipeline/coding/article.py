@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from pipeline.codebook.schema import EventType
 from pipeline.coding.sentence import Coder, SentenceCoding, SentenceEvent, code_sentence
 from pipeline.records import Actor, Article, EventDate, Mention
 
@@ -95,8 +96,7 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
     mentions = tuple(
         _mention(article, sentences[i], i, event)
         for i, event in linked
-        if event.in_setting
-        or sum(_is_actor(actor) for actor in (event.source, event.target)) >= types[event.event_type].min_actors
+        if event.in_setting or _actors(event, types[event.event_type]) >= types[event.event_type].min_actors
     )
     return ArticleCoding(mentions, dict(zip(order, codings)))
 
@@ -191,10 +191,17 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
     return linked
 
 
-def _is_actor(actor: Actor | None) -> bool:
-    """A coded actor (a role alone counts: "rebels"), or a named one the dictionary does not know yet; a
-    pronoun the article does not resolve ("we will see him and meet him") is nobody in particular."""
-    return actor is not None and (actor.code is not None or actor.ref in {"name", "dyad"})
+def _actors(event: SentenceEvent, spec: EventType) -> int:
+    """How many of the row's actors count for `min_actors`: a coded actor (a role alone counts: "rebels")
+    or a named one the dictionary does not know yet. A pronoun the article does not resolve ("we will see
+    him and meet him") is nobody in particular, and an uncounted role without a country (a company) is no
+    political actor."""
+    return sum(
+        actor is not None
+        and (actor.code is not None or actor.ref in {"name", "dyad"})
+        and not (actor.country is None and actor.role in spec.uncounted_roles)
+        for actor in (event.source, event.target)
+    )
 
 
 def _rank(date: EventDate) -> int:

@@ -132,7 +132,7 @@ def attribute(
     target = _best([a for a in _code_all([t for t in targets if t not in places], marks, lexicon, trigger) if not _same(a, source)])
     place = next((a for a in (_as_place(t, marks) for t in places) if a is not None and not _same(a, source)), None)
     region = target is not None and target.code is not None and target.country is None and target.role is None
-    if place is not None and (target is None or region or target.country is None and target.code == target.role):
+    if place is not None and (target is None or region or _role_only(target)):
         # "strikes in Idlib": the place's country; "rebel positions in Ghouta": its rebels; "the attack in New
         # Zealand ... in the west": the country struck, not the world region
         target = place if target is None or region else Actor(place.country + (target.role or ""), place.country, target.text, target.role)
@@ -145,11 +145,17 @@ def attribute(
     return _in_sole_country(source, target, marks), _in_sole_country(target, source, marks)
 
 
+def _role_only(actor: Actor) -> bool:
+    """A role with no country ("the rebels"), or words coded as nothing; not the bare IGO code, which is an
+    organisation CAMEO has no code for (the OPCW), although its code and role read alike."""
+    return actor.country is None and actor.code == actor.role and actor.role != "IGO"
+
+
 def _in_sole_country(actor: Actor | None, other: Actor | None, marks: ActorMarks) -> Actor | None:
     """A role with no country ("agriculture officials", "the rebels") in a sentence that names one country
     besides the other actor's, not as a backer: that country's role ("in Brazil for talks with agriculture
     officials": BRAGOV; "Iranian-backed militias" stay REB)."""
-    if actor is None or actor.country is not None or actor.role is None or actor.code != actor.role:
+    if actor is None or actor.role is None or not _role_only(actor):
         return actor
     named = [entry for entry, span in marks.names.values() if entry.country and not names_a_backer(span.root)]
     countries = {entry.country for entry in named} - {other.country if other else None}
