@@ -150,8 +150,18 @@ def _conditional(head: Token, cues: Modality) -> bool:
     """A clause introduced by a hypothetical subordinator: "if Turkish forces become bogged down in a fight"."""
     if not is_verbal(head):
         return False
-    holders = [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})]  # the parser may hang "if" on "become"
-    return any(c.dep_ == "mark" and c.lemma_.lower() in cues.hypothetical_marks for h in holders for c in h.children)
+    clause = [head]
+    while clause[-1].dep_ == "xcomp" and is_verbal(clause[-1].head):  # "if it is left to choose between ..."
+        clause.append(clause[-1].head)
+    holders = [*clause, *(c for h in clause for c in h.children if c.dep_ in {"aux", "auxpass"})]  # "if" hung on "become"
+    return any(c.dep_ == "mark" and _is_hypothetical_mark(c, cues) for h in holders for c in h.children)
+
+
+def _is_hypothetical_mark(mark: Token, cues: Modality) -> bool:
+    """A subordinator of a condition, one word ("if") or ending a listed phrase ("as long as", "provided that")."""
+    doc = mark.doc
+    phrases = {mark.lemma_.lower(), *(doc[max(mark.i - n, 0) : mark.i + 1].text.lower() for n in (1, 2))}
+    return bool(phrases & set(cues.hypothetical_marks))
 
 
 def _yes_no_question(trigger: Token) -> bool:
@@ -190,7 +200,7 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
             return Assessment("dropped", f"negated by '{child.text}'")
         if negation and child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in NEGATIVE_SUBJECTS:
             return Assessment("dropped", f"negated by '{child.text}'")  # "none of the ships were attacked"
-        if child.dep_ == "mark" and lemma in cues.hypothetical_marks:
+        if child.dep_ == "mark" and _is_hypothetical_mark(child, cues):
             return Assessment("dropped", f"hypothetical '{child.text}'")
         if child.dep_ not in {"aux", "auxpass"}:
             continue
