@@ -131,8 +131,8 @@ def _predicate(verb: Token, cues: Modality) -> Assessment | None:
     if verb.lemma_.lower() != "be":
         return None
     for complement in (c for c in verb.children if c.dep_ in {"acomp", "attr"}):
-        if complement.lower_ in cues.drop_modifiers:
-            return Assessment("dropped", f"'{verb.text} {complement.text}'")
+        if {complement.lower_, complement.lemma_.lower()} & set(cues.drop_modifiers):
+            return Assessment("dropped", f"'{verb.text} {complement.text}'")  # "clashes are now a distinct possibility"
         if complement.lower_ in cues.planned_modifiers:
             return Assessment("planned", f"'{verb.text} {complement.text}'")
     return None
