@@ -41,7 +41,7 @@ def _only(mentions, event_type: str):
         "Residents fear a repeat of the murderous airstrikes on Ghouta.",
         "Iran will not respond as long as the airstrikes are directed only at chemical facilities.",
         "Direct clashes between Turkish forces and US troops in Manbij are now a distinct possibility.",
-        "Nothing was done about the Russians' projected attack on Idlib.",
+        "Residents discussed the Russians' projected attack on Idlib.",
         "The militia could embrace the regime if it is left to choose between a Turkish onslaught and exile.",
         "What happens next will depend largely on negotiations between Russia and Turkey.",
         "The minister said attacks on the UK are imminent.",
