@@ -171,6 +171,8 @@ def test_backers_are_not_the_actor_but_loyalty_is(code_text) -> None:
     assert (backed.source.code, backed.source.country) == ("REB", None)
     loyal = _only(code_text("Forces loyal to Bashar al-Assad shelled the town of Douma on Sunday."), "strike")
     assert loyal.source.code == "SYRMIL"
+    aide = _only(code_text("A senior adviser to the Iranian supreme leader met the Syrian president in Damascus."), "meeting")
+    assert (aide.source.country, aide.target.country) == ("IRN", "SYR")
 
 
 def test_a_town_the_model_tags_as_a_person_is_still_a_place(code_text) -> None:

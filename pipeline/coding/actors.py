@@ -161,6 +161,7 @@ def _word_matches(token: Token, word: str) -> bool:
     return token.lower_ == word or token.lemma_.lower() == word
 
 
+SERVANTS = frozenset({"adviser", "advisor", "aide", "assistant", "spokesman", "spokeswoman", "spokesperson", "confidant"})
 BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "allied", "aligned"})
 
 
@@ -200,7 +201,7 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         return Actor(code=entry.code, country=entry.country, text=text, role=entry.role)
     places = sorted(((d, e) for d, (e, _) in named), key=lambda pair: pair[0])
     if not places and head.pos_ == "NOUN":
-        places = _located_in(head, marks) or _loyal_to(head, marks)
+        places = _located_in(head, marks) or _serving(head, marks)
     role = min(roles)[2] if roles else None
     if not places and role:
         places = _antecedent_country(head, marks)
@@ -239,9 +240,13 @@ def names_a_backer(token: Token) -> bool:
     return token.head.lower_ in BACKING or token.head.dep_ == "agent" and token.head.head.lower_ in BACKING
 
 
-def _loyal_to(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
-    """The country of whom a phrase is loyal to: "forces loyal to Bashar al-Assad" are Syria's."""
-    objects = [o for a in head.children if a.dep_ == "amod" and a.lower_ == "loyal" for p in a.children if p.lower_ == "to" for o in p.subtree]
+def _serving(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
+    """The country of whom a phrase serves: "forces loyal to Bashar al-Assad" are Syria's, "an adviser to the
+    Iranian supreme leader" Iran's (not "an envoy to Syria", who is sent there)."""
+    holders = [a for a in head.children if a.dep_ == "amod" and a.lower_ == "loyal"]
+    if head.lemma_.lower() in SERVANTS:
+        holders.append(head)
+    objects = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.subtree]
     return [(0, marks.names[o.i][0]) for o in objects if o.i in marks.names and marks.names[o.i][0].country][:1]
 
 
