@@ -302,6 +302,12 @@ def test_article_pass_links_names_dyads_and_dates(code_text) -> None:
     assert (invitation.source.code, invitation.target.code) == ("RUSGOV", "IRNGOV")
 
 
+def test_a_reference_naming_another_actor_is_another_event(code_text) -> None:
+    text = "A gunman attacked two mosques in New Zealand. At the time of the SDF offensive, Isis was collapsing."
+    rows = [m for m in code_text(text) if m.event_type == "strike"]
+    assert [m.target.country if m.target else None for m in rows] == ["NZL", None]
+
+
 def test_one_row_per_event_per_sentence(code_text) -> None:
     mentions = code_text("A US airstrike killed an Iranian general near Baghdad airport.")
     strike = _only(mentions, "strike")

@@ -154,7 +154,8 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
     shared = {c for c in (_country(event.source), _country(event.target)) if c} & {
         c for c in (_country(cluster.source), _country(cluster.target)) if c
     }
-    return bool(shared) or event.is_reference
+    own = any(_country(a) for a in (event.source, event.target))
+    return bool(shared) or event.is_reference and not own  # "the SDF offensive" is not the attack in New Zealand
 
 
 def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[int, SentenceEvent]]:
