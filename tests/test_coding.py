@@ -266,6 +266,15 @@ def test_a_meeting_in_a_third_country_is_044(code_text) -> None:
     assert at_home.cameo_code == "040"  # a resident ambassador: the venue says nothing about who travelled
 
 
+def test_who_convened_a_meeting_of_a_body_and_who_met_at_one(code_text) -> None:
+    convened = _only(code_text("France has convened a closed-door meeting of the UN Security Council."), "meeting")
+    assert (convened.source.code, convened.target.code) == ("FRA", "IGOUNO")
+    attended = _only(code_text("Iran attended a meeting of OPEC ministers in Vienna."), "meeting")
+    assert (attended.source.code, attended.target.code) == ("IRN", "IGOOPC")
+    invited = _only(code_text("Russia and Iran, at the invitation of the Syrian government, keep forces in Syria."), "invitation")
+    assert invited.source.country == "SYR"  # "at the invitation of X": X invites
+
+
 def test_hosting(code_text) -> None:
     meeting = _only(code_text("Egypt's President hosted the Jordanian king in Cairo on Sunday."), "meeting")
     assert meeting.cameo_code == "043"

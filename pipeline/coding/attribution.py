@@ -97,7 +97,11 @@ def attribute(
             targets += _venues(trigger, marks)  # "the Aleppo airstrike": the place struck
         clauses = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and is_verbal(c)]
         between = [t for head in (trigger, *clauses) for t in prep_objects(head, ["between", "among"])]  # talks that began between X and Y
-        sources += prep_objects(trigger, spec.source_preps)
+        # "a meeting of EU ministers" names who met (unless someone else convened it); "a visit by X", "an
+        # invitation from X" or "at the invitation of X" name who acted
+        members = prep_objects(trigger, ["of"]) if spec.reciprocal else []
+        agents = prep_objects(trigger, [p for p in spec.source_preps if not (spec.reciprocal and p == "of")])
+        sources += agents + members
         anchor = event_anchor(trigger)
         verb = _reporting_verb(anchor, light_verbs)
         if verb is not None and anchor.dep_ == "nsubj":
@@ -105,8 +109,11 @@ def attribute(
         elif verb is not None:
             passive = anchor.dep_ == "nsubjpass" or anchor.dep_ == "pobj" and _is_passive(verb)
             reporter = (passive_agents(verb) if passive else []) or subjects(verb)  # "agreed by X at a summit"
-            if verb.lemma_ in spec.recipient_verbs or (sources and not own):
+            if verb.lemma_ in spec.recipient_verbs or (agents and not own):
                 targets += reporter  # "received an invitation (from X)": the subject is invited
+            elif reporter and members and not agents and anchor.dep_ != "pobj":
+                sources = [*reporter, *(t for t in sources if t not in members)]  # "France convened a meeting of the UN
+                targets += members  # Security Council": the convener, then the body it met
             else:
                 sources += reporter
             targets += prep_objects(verb, target_preps)
