@@ -271,6 +271,8 @@ def test_who_convened_a_meeting_of_a_body_and_who_met_at_one(code_text) -> None:
     assert (convened.source.code, convened.target.code) == ("FRA", "IGOUNO")
     attended = _only(code_text("Iran attended a meeting of OPEC ministers in Vienna."), "meeting")
     assert (attended.source.code, attended.target.code) == ("IRN", "IGOOPC")
+    told = _only(code_text("Maas told reporters at a meeting of EU foreign ministers in Brussels."), "meeting")
+    assert told.target is None or told.target.role != "MED"  # whom he spoke to was not at the meeting
     invited = _only(code_text("Russia and Iran, at the invitation of the Syrian government, keep forces in Syria."), "invitation")
     assert invited.source.country == "SYR"  # "at the invitation of X": X invites
 

@@ -167,12 +167,14 @@ BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "
 
 def _not_a_place(match: Span) -> bool:
     """A city name that is part of a longer person's or organisation's name ("Kaya Sertkaya", "Manchester
-    United"), or a lone name tagged as a person outside a prepositional phrase ("she met Campbell"). The
-    small model also tags unfamiliar towns as people ("an attack on Homs"), so those stay places."""
+    United"), or a lone name tagged as a person outside a prepositional phrase or a noun's modifiers ("she
+    met Campbell"). The small model also tags unfamiliar towns as people ("an attack on Homs", "the Afrin
+    assault"), so those stay places."""
     for ent in match.doc.ents:
         if ent.start >= match.end or match.start >= ent.end or ent.label_ not in {"PERSON", "ORG"}:
             continue
-        if ent.start < match.start or ent.end > match.end or ent.label_ == "PERSON" and match.root.dep_ != "pobj":
+        placed = match.root.dep_ == "pobj" or match.root.dep_ == "compound" and match.root.head.pos_ == "NOUN"
+        if ent.start < match.start or ent.end > match.end or ent.label_ == "PERSON" and not placed:
             return True
     return False
 

@@ -117,8 +117,9 @@ def attribute(
             else:
                 sources += reporter
             targets += prep_objects(verb, target_preps)
-            if anchor.dep_ == "pobj":
-                targets += not_instrument(direct_objects(verb))
+            if anchor.dep_ == "pobj":  # "killed X in an attack", "on a visit to Syria, embraced Assad"
+                addressed = spec.reciprocal and verb.lemma_.lower() in SPEECH_VERBS  # "told reporters at a meeting"
+                targets += [] if addressed else not_instrument(direct_objects(verb))
         if anchor.dep_ == "nsubj" and is_verbal(anchor.head):
             targets += not_instrument(direct_objects(anchor.head))
         if between and not (own or sources):
@@ -218,6 +219,7 @@ def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, i
 
 PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
 STRUCK_PREPS = PLACE_PREPS | {"of", "on", "against", "at", "into"}  # not by/from (the attacker) or between/with
+SPEECH_VERBS = frozenset({"tell", "say", "brief", "inform", "assure", "warn", "remind", "address"})
 HARM_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "hurt", "displace"})
 PLACE_NAME_KINDS = frozenset({"country", "capital", "city"})  # not fixed actors: "the Pentagon" is no place
 
