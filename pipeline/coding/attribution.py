@@ -150,7 +150,14 @@ def attribute(
         target = _best([a for a in source_actors if not _same(a, source)])
     if target is None:
         target = _best([a for a in _code_all(content, marks, lexicon, trigger) if not _same(a, source)])
-    return _in_sole_country(source, target, marks), _in_sole_country(target, source, marks)
+    return _in_sole_country(source, target, trigger, marks), _in_sole_country(target, source, trigger, marks)
+
+
+def _clause_of(token: Token) -> Token:
+    """The head of the clause a token is in: up through phrases, stopping at a clause of its own."""
+    while token.dep_ not in CLAUSE_DEPS and token.head != token:
+        token = token.head
+    return token
 
 
 def _role_only(actor: Actor) -> bool:
@@ -159,13 +166,19 @@ def _role_only(actor: Actor) -> bool:
     return actor.country is None and actor.code == actor.role and actor.role != "IGO"
 
 
-def _in_sole_country(actor: Actor | None, other: Actor | None, marks: ActorMarks) -> Actor | None:
-    """A role with no country ("agriculture officials", "the rebels") in a sentence that names one country
+def _in_sole_country(actor: Actor | None, other: Actor | None, trigger: Token, marks: ActorMarks) -> Actor | None:
+    """A role with no country ("agriculture officials", "the rebels") in a clause that names one country
     besides the other actor's, not as a backer: that country's role ("in Brazil for talks with agriculture
-    officials": BRAGOV; "Iranian-backed militias" stay REB)."""
+    officials": BRAGOV; "Iranian-backed militias" stay REB). Countries in other clauses are about something
+    else ("the Senate urged the president to tax Japanese steel")."""
     if actor is None or actor.role is None or not _role_only(actor):
         return actor
-    named = [entry for entry, span in marks.names.values() if entry.country and not names_a_backer(span.root)]
+    home = _clause_of(trigger)
+    named = [
+        entry
+        for entry, span in marks.names.values()
+        if entry.country and not names_a_backer(span.root) and _clause_of(span.root) == home
+    ]
     countries = {entry.country for entry in named} - {other.country if other else None}
     if len(countries) != 1:
         return actor
@@ -219,6 +232,7 @@ def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, i
 
 PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
 STRUCK_PREPS = PLACE_PREPS | {"of", "on", "against", "at", "into"}  # not by/from (the attacker) or between/with
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "pcomp"})
 SPEECH_VERBS = frozenset({"tell", "say", "brief", "inform", "assure", "warn", "remind", "address"})
 HARM_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "hurt", "displace"})
 PLACE_NAME_KINDS = frozenset({"country", "capital", "city"})  # not fixed actors: "the Pentagon" is no place
