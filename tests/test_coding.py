@@ -319,6 +319,11 @@ def test_a_reference_naming_another_actor_is_another_event(code_text) -> None:
     assert [m.target.country if m.target else None for m in rows] == ["NZL", None]
 
 
+def test_coordinated_strikes_with_different_weapons_are_two_events(code_text) -> None:
+    rows = code_text("Thousands of residents fled the airstrikes and shelling.")
+    assert sorted(m.cameo_code for m in rows) == ["194", "195"]
+
+
 def test_one_row_per_event_per_sentence(code_text) -> None:
     mentions = code_text("A US airstrike killed an Iranian general near Baghdad airport.")
     strike = _only(mentions, "strike")

@@ -128,19 +128,24 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
             )
         )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
-    return SentenceCoding(events=_one_per_event(found), people=people, competing=competing, dropped=tuple(dropped))
+    return SentenceCoding(events=_one_per_event(found, doc), people=people, competing=competing, dropped=tuple(dropped))
 
 
-def _one_per_event(events: list[SentenceEvent]) -> tuple[SentenceEvent, ...]:
-    """Two triggers of one event in a sentence ('an airstrike killed') give one row: the most specific code."""
+def _one_per_event(events: list[SentenceEvent], doc: Doc) -> tuple[SentenceEvent, ...]:
+    """Two triggers of one event in a sentence ('an airstrike killed') give one row: the most specific code.
+    Coordinated triggers with different codes are two events ("airstrikes and shelling": 195 and 194)."""
     kept: list[SentenceEvent] = []
     for event in events:
-        twin = next((k for k in kept if _same_event(k, event)), None)
+        twin = next((k for k in kept if _same_event(k, event) and not _coordinated(k, event, doc)), None)
         if twin is None:
             kept.append(event)
         elif _specificity(event) > _specificity(twin):
             kept[kept.index(twin)] = event
     return tuple(kept)
+
+
+def _coordinated(a: SentenceEvent, b: SentenceEvent, doc: Doc) -> bool:
+    return a.cameo_code != b.cameo_code and doc[b.trigger_index] in doc[a.trigger_index].conjuncts
 
 
 def _key(actor: Actor | None) -> str | None:
