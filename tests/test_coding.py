@@ -42,6 +42,8 @@ def _only(mentions, event_type: str):
         "Iran will not respond as long as the airstrikes are directed only at chemical facilities.",
         "Direct clashes between Turkish forces and US troops in Manbij are now a distinct possibility.",
         "Residents discussed the Russians' projected attack on Idlib.",
+        "In a statement it said any airstrikes could hamper the investigation into Douma.",
+        "I'm ringing Turkey and getting no response.",
         "The militia could embrace the regime if it is left to choose between a Turkish onslaught and exile.",
         "What happens next will depend largely on negotiations between Russia and Turkey.",
         "The minister said attacks on the UK are imminent.",
@@ -56,6 +58,11 @@ def test_no_event_is_coded(code_text, text: str) -> None:
 def test_announcing_the_launch_of_an_assault_reports_it(code_text) -> None:
     strike = _only(code_text("Turkey announced the launch of the assault on Afrin in January."), "strike")
     assert (strike.modality, strike.target.country) == ("asserted", "SYR")
+
+
+def test_talks_that_are_due_are_planned(code_text) -> None:
+    talks = _only(code_text("A sixth round of UN-sponsored Syrian talks is due to resume in Geneva on Tuesday."), "meeting")
+    assert talks.cameo_code == "036"
 
 
 def test_a_wh_question_presupposes_its_event(code_text) -> None:

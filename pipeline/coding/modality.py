@@ -99,7 +99,9 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             break
         if relation == "nsubj":
             occurrence = _lemma(parent) in cues.occurrence_verbs
-            verdict = _predicate(parent, cues) or _clause_cues(parent, cues, negation=occurrence, modals=occurrence)
+            whichever = any(c.dep_ == "det" and c.lower_ == "any" for c in node.children)  # "any airstrikes could hamper"
+            modals = occurrence or whichever
+            verdict = _predicate(parent, cues) or _clause_cues(parent, cues, negation=occurrence, modals=modals)
         elif relation == "dobj" and parent.tag_ == "VBG" and parent.lemma_.lower() in ADJUNCT_VERBS:
             break  # "talks following the attack": a temporal adjunct reports the event as past, whatever governs the talks
         elif relation in FULL_CLAUSE or relation == "ccomp":
