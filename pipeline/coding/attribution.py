@@ -18,8 +18,8 @@ from pipeline.codebook.schema import EventType, Rule
 from pipeline.coding.actors import ActorLexicon, ActorMarks, code_phrase, names_a_backer
 from pipeline.coding.syntax import (
     conjuncts,
-    event_anchor,
     direct_objects,
+    event_anchor,
     is_verbal,
     np_tokens,
     passive_agents,
@@ -255,23 +255,23 @@ def _struck_place(trigger: Token, marks: ActorMarks) -> Actor | None:
     """Where a strike with no target struck, as a country: a place in the trigger's own prepositional phrases
     ("the bombing of towns in Idlib"); one on the verb of its harm ("killed in airstrikes in Ghouta"); else a
     town (not a capital or country, which also name where news is reported from) on the verb of its clause."""
-    phrases = [t for c in trigger.children if c.dep_ == "prep" and c.lower_ in STRUCK_PREPS for t in _objects_in(c)]
-    found = next((a for a in (_as_place(t, marks) for t in phrases) if a is not None), None)
+    candidates = [t for c in trigger.children if c.dep_ == "prep" and c.lower_ in STRUCK_PREPS for t in _objects_in(c)]
     verb = None if is_verbal(trigger) else _clause_verb(trigger)
-    if found is not None or verb is None:
-        return replace(found, ref="place") if found else None
-    harmed = verb.lemma_.lower() in HARM_VERBS
-    own = {t.i for t in trigger.subtree}  # "killed in a raid by US commandos": the raid's words say who, not where
-    located = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in _objects_in(c) if t.i not in own]
-    towns = (t for t in located if harmed or t.i in marks.names and marks.names[t.i][0].kind == "city")
-    found = next((a for a in (_as_place(t, marks) for t in towns) if a is not None), None)
+    if verb is not None:
+        harmed = verb.lemma_.lower() in HARM_VERBS
+        own = {t.i for t in trigger.subtree}  # "killed in a raid by US commandos": the raid's words say who, not where
+        located = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in _objects_in(c)]
+        towns = [t for t in located if t.i in marks.names and marks.names[t.i][0].kind == "city"]
+        candidates += [t for t in (located if harmed else towns) if t.i not in own]
+    found = next((a for a in (_as_place(t, marks) for t in candidates) if a is not None), None)
     return replace(found, ref="place") if found else None
 
 
 def _objects_in(prep: Token) -> list[Token]:
     """The nouns a preposition's phrase is about, down nested phrases ("of towns in Idlib"), with the words
     of their names, but not modifiers that name someone else ("an attack on US-backed forces")."""
-    return [t for t in prep.subtree if t.dep_ in {"pobj", "conj", "appos"} or t.dep_ == "compound" and t.head.dep_ in {"pobj", "conj"}]
+    heads = {"pobj", "conj", "appos"}
+    return [t for t in prep.subtree if t.dep_ in heads or t.dep_ == "compound" and t.head.dep_ in {"pobj", "conj"}]
 
 
 def _as_place(token: Token, marks: ActorMarks) -> Actor | None:
