@@ -9,8 +9,10 @@ dependency relation decides which cues of the governing word apply:
   the talks): the governing clause's negation, auxiliaries and governor words all apply;
 - ccomp (denied *that it struck*), acl (an invitation *to visit*): only governor words apply;
 - nsubj (the talks *will take place*): future auxiliaries apply, negation and modals only with verbs of
-  occurrence (take place, happen);
-- pobj (threat *of strikes*, *without* a meeting): the preposition and the word it hangs on;
+  occurrence (take place, happen) or for "any" (*any airstrikes could* hamper), and a copula's predicate
+  (attacks *are imminent*, clashes *are a possibility*);
+- pobj (threat *of strikes*, *without* a meeting): the preposition and the word it hangs on, and the drop
+  cues of the verb whose object that word is (*fear a repeat of* airstrikes);
 - advcl infinitive (have the *means to launch* attacks): drop cues on the governing verb's objects;
 - the object of a participle used as a preposition (*following* the attack) is asserted;
 - a yes/no question (*Did* X know of the strikes?) and a conditional clause around a prepositional
