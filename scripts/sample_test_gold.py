@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Draw the sentences of the held-out test gold sets: data/gold/test_reuters.jsonl (set a, the
 default), data/gold/test_reuters_b.jsonl (set b, --set b), data/gold/test_guardian.jsonl (set c,
---set c) and data/gold/test_guardian_d.jsonl (set d, --set d); sets c and d come from the Guardian
-corpus (see the end of this docstring).
+--set c), data/gold/test_guardian_d.jsonl (set d, --set d) and data/gold/test_reuters_e.jsonl (set e,
+--set e); sets c and d come from the Guardian corpus, set e again from Reuters (see the end of this
+docstring).
 
 Standard library only and deterministic: the corpus is read in numeric id order and every stratum is
 shuffled with its own fixed seed, so every run prints the same records in the same order.
@@ -135,11 +136,29 @@ of the few articles with a meeting candidate):
                    sentences; 73 are drawn, every place the 63 articles have left, so the set has 126
                    sentences (strike 50, meeting 3, general 73)
 
+Set e (--set e) is a third Reuters sample, drawn like set b (same corpus, splitter, eligible_b and
+sentence / article tests and preferences: STRATA_E reuses STRATA_B's) with the seed
+"test-reuters-1987-e" and QUOTAS_E. Besides set b's exclusions it excludes every article whose id
+occurs (before the '#') in data/gold/test_reuters_b.jsonl, and, as for the other sets, every article
+sharing a 6+ word sentence with any excluded article (development, set a or set b): 511 Reuters
+articles are excluded by id and 91 more as wire copies. At most 2 sentences per article. Its strata,
+in drawing order:
+
+  invitation   10  as set b: after sets a and b exactly 10 candidates are left, all taken, none of them
+                   naming a political actor or an IGO (bill offers, tenders, syndications, board seats)
+  resolution   15  as set b; none of the 312 candidates has a RESOLUTION_STRONG_B_RE word any more
+                   (votes on bills and budgets, laws passed: hard negatives)
+  strike       50  as set b (266 candidates)
+  meeting      50  as set b
+  general      25  as set a's general stratum
+
+so the set has 150 sentences from 139 articles.
+
 Output: one JSON object per line on stdout, {"id": "<corpus id>#<n>", "text", "published"}, with n
 the 1-based sentence number, sorted by article number and then sentence number. With --strata each
 record also carries the stratum it was drawn for. No labels.
 
-Usage: python scripts/sample_test_gold.py [--set a|b|c|d] [--strata] [--check-split]
+Usage: python scripts/sample_test_gold.py [--set a|b|c|d|e] [--strata] [--check-split]
 """
 
 from __future__ import annotations
@@ -156,12 +175,14 @@ CORPUS = REPO.parent / "shared" / "bench" / "reuters21578_1987.jsonl"
 CORPUS_C = REPO.parent / "shared" / "bench" / "guardian_2017_2019.jsonl"
 HANDLABELLED = REPO / "data" / "gold" / "handlabelled.jsonl"
 TEST_A = REPO / "data" / "gold" / "test_reuters.jsonl"
+TEST_B = REPO / "data" / "gold" / "test_reuters_b.jsonl"
 TEST_C = REPO / "data" / "gold" / "test_guardian.jsonl"
 
 SEED = "test-reuters-1987"
 SEED_B = "test-reuters-1987-b"
 SEED_C = "test-guardian-2017-2019-c"
 SEED_D = "test-guardian-2017-2019-d"
+SEED_E = "test-reuters-1987-e"
 MIN_WORDS, MAX_WORDS = 6, 80
 MAX_PER_ARTICLE = 2
 
@@ -431,6 +452,13 @@ _STRATA_C_BY_NAME = {stratum[0]: stratum for stratum in STRATA_C}
 STRATA_D = tuple((name, quota, *_STRATA_C_BY_NAME[name][2:]) for name, quota in QUOTAS_D.items())
 
 
+#: Set e (data/gold/test_reuters_e.jsonl): a third Reuters sample with set b's strata (same sentence
+#: tests and preferences) and eligible_b, with its own quotas. Name -> quota, in drawing order.
+QUOTAS_E = {"invitation": 10, "resolution": 15, "strike": 50, "meeting": 50, "general": 25}
+_STRATA_B_BY_NAME = {stratum[0]: stratum for stratum in STRATA_B}
+STRATA_E = tuple((name, quota, *_STRATA_B_BY_NAME[name][2:]) for name, quota in QUOTAS_E.items())
+
+
 # ----------------------------------------------------------------------------------- sampling
 
 def _norm(sentence: str) -> str:
@@ -524,6 +552,7 @@ SETS = {
     "b": (CORPUS, SEED_B, STRATA_B, (TEST_A,), eligible_b, False, MAX_PER_ARTICLE),
     "c": (CORPUS_C, SEED_C, STRATA_C, (), eligible_c, True, MAX_PER_ARTICLE),
     "d": (CORPUS_C, SEED_D, STRATA_D, (TEST_C,), eligible_c, True, MAX_PER_ARTICLE),
+    "e": (CORPUS, SEED_E, STRATA_E, (TEST_A, TEST_B), eligible_b, False, MAX_PER_ARTICLE),
 }
 
 
@@ -549,7 +578,8 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description="Draw the sentences of a held-out test gold set.")
     ap.add_argument("--set", choices=sorted(SETS), default="a",
                     help="a: data/gold/test_reuters.jsonl (default); b: data/gold/test_reuters_b.jsonl; "
-                         "c: data/gold/test_guardian.jsonl; d: data/gold/test_guardian_d.jsonl")
+                         "c: data/gold/test_guardian.jsonl; d: data/gold/test_guardian_d.jsonl; "
+                         "e: data/gold/test_reuters_e.jsonl")
     ap.add_argument("--strata", action="store_true", help="add the stratum of each record")
     ap.add_argument("--check-split", action="store_true",
                     help="check the set's splitter against handlabelled.jsonl and exit")

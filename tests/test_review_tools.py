@@ -74,11 +74,12 @@ def test_held_out_gold_file_is_well_formed() -> None:
 @pytest.mark.parametrize(("set_name", "filename", "min_records", "other_sets"), [
     ("c", "test_guardian.jsonl", 200, ()),
     ("d", "test_guardian_d.jsonl", 120, ("test_guardian.jsonl",)),
+    ("e", "test_reuters_e.jsonl", 140, ("test_reuters.jsonl", "test_reuters_b.jsonl")),
 ])
-def test_guardian_held_out_gold_file_is_well_formed(set_name: str, filename: str, min_records: int,
-                                                    other_sets: tuple[str, ...]) -> None:
-    """Sets c and d: well formed, disjoint from the development articles (and set d from set c's), and
-    reproduced by the sampler."""
+def test_drawn_held_out_gold_file_is_well_formed(set_name: str, filename: str, min_records: int,
+                                                 other_sets: tuple[str, ...]) -> None:
+    """Sets c, d and e: well formed, disjoint from the development articles (set d also from set c's,
+    set e from sets a and b's), and reproduced by the sampler."""
     import subprocess
     import sys
 
