@@ -168,6 +168,14 @@ def _is_hypothetical_mark(mark: Token, cues: Modality) -> bool:
     return bool(phrases & set(cues.hypothetical_marks))
 
 
+def _after_condition(head: Token, cues: Modality) -> bool:
+    """A clause right after a listed condition the parser did not attach as its subordinator ("in case")."""
+    doc, left = head.doc, head.left_edge.i
+    before = (doc[max(left - n, 0) : left].text.lower() for n in (2, 3))
+    opening = (doc[left : left + n].text.lower() for n in (2, 3))  # "in case" parsed as a phrase of the clause
+    return any(phrase in cues.hypothetical_marks for phrase in (*before, *opening))
+
+
 def _yes_no_question(trigger: Token) -> bool:
     """The trigger's sentence asks whether something happened ("Did the minister know of any civilians killed
     by airstrikes?", "Was there an attack?"): it ends in a question mark and opens with an auxiliary. A
@@ -179,7 +187,7 @@ def _yes_no_question(trigger: Token) -> bool:
 
 def _governor(word: Token, cues: Modality) -> Assessment | None:
     """A governing word that cancels (threatened, vetoed, declined) or plans (agreed, scheduled) the event."""
-    for lemma in (_lemma(word), word.lemma_.lower()):
+    for lemma in (_lemma(word), word.lemma_.lower(), word.lower_):  # as written too: the model's lemma of "spared" is "spar"
         if lemma in cues.drop_governors:
             return Assessment("dropped", f"governed by '{word.text}'")
         if lemma in cues.planned_governors:
@@ -195,6 +203,8 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
     if not is_verbal(head):
         return None
     found: Assessment | None = None
+    if _after_condition(head, cues):
+        return Assessment("dropped", "hypothetical condition")  # "in case Isis raided the house"
     dependents = {(c.dep_, c.lower_) for c in head.children}
     if ("aux", "to") in dependents and ("auxpass", "be") in dependents:
         found = Assessment("planned", f"'to be {head.text}'")  # "a summit to be held on Friday"
