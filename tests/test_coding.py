@@ -44,7 +44,7 @@ def _only(mentions, event_type: str):
         "Residents discussed the Russians' projected attack on Idlib.",
         "In a statement it said any airstrikes could hamper the investigation into Douma.",
         "I'm ringing Turkey and getting no response.",
-        "I was worried for the families, in case Isis raided the house and found the devices.",
+        "I was worried for the families still remaining, in case Isis raided the house and found the devices.",
         "Idlib was spared an assault by the regime and Russia last autumn.",
         "The militia could embrace the regime if it is left to choose between a Turkish onslaught and exile.",
         "What happens next will depend largely on negotiations between Russia and Turkey.",
