@@ -29,11 +29,11 @@ def _only(mentions, event_type: str):
         "Trump stepped back from his promise of an imminent missile strike in Syria.",
         "Only the Syrian regime has the assets and the motivation to launch such merciless attacks.",
         "Iranian-backed militias have dominated the ground war.",
-        "Such an abrupt withdrawal would leave the SDF vulnerable to Turkish attack.",
+        "Such a sudden pullout would leave the Kurds vulnerable to Turkish attack.",
         "Residents have been bracing themselves for a Turkish attack.",
         "Thousands of civilians might be killed by a US land attack.",
         "The insurgency continued ahead of the expected Russian-led air assault.",
-        "So far, none of the Soviet ships are known to have been attacked by Iran.",
+        "So far, none of the Kuwaiti tankers are known to have been attacked by Iran.",
         "A week ago seamen began their first national strike for 25 years.",
         "Did the minister know of any protesters who were later killed by US-led airstrikes?",
         "Was there a US air strike on the base?",
@@ -154,7 +154,7 @@ def test_a_city_inside_a_name_is_no_place(code_text) -> None:
 
 
 def test_a_strike_without_target_is_located_by_the_place_it_struck(code_text) -> None:
-    bombing = _only(code_text("Activists said the bombing of towns and villages in Idlib continued into Wednesday."), "strike")
+    bombing = _only(code_text("Activists said the bombing of towns and villages in Hama continued into Thursday."), "strike")
     assert bombing.target.code == "SYR"
     airstrikes = _only(code_text("Twelve civilians were killed in airstrikes on Saturday in Idlib province."), "strike")
     assert airstrikes.target.code == "SYR"  # the place on the verb of the harm
