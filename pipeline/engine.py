@@ -56,7 +56,7 @@ def build_engine(settings: Settings, codebook: Codebook | None = None) -> Engine
     nlp = load_model(settings.model)
     return Engine(
         nlp=nlp,
-        splitter=SentenceSplitter(nlp),
+        splitter=SentenceSplitter(nlp, codebook.actors.dotted_abbreviations(), codebook.actors.single_word_names()),
         coder=build_coder(codebook, nlp),
         model=model_label(nlp),
         settings=settings,

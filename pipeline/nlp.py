@@ -7,6 +7,7 @@ later prefilter can skip sentences that cannot matter.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -45,18 +46,28 @@ class Sentence:
 
 
 class SentenceSplitter:
-    """Cheap sentence boundaries: paragraphs (blank lines) first, then punctuation within each paragraph."""
+    """Cheap sentence boundaries: paragraphs (blank lines) first, then punctuation within each paragraph.
 
-    def __init__(self, nlp: Language) -> None:
+    Archives that capitalise the word after a dotted abbreviation ("a U.S. Attack on", "the U.S. And Japan",
+    all through Reuters-21578) get it back in lower case when it is a stop word or a lower-case word follows
+    it, so the tagger sees a noun or verb, not a name. Names in `names` ("U.S. Congress voted") and the
+    first word of a title ("U.S. Agriculture Secretary") keep their case.
+    """
+
+    def __init__(self, nlp: Language, abbreviations: Iterable[str] = (), names: frozenset[str] = frozenset()) -> None:
         self._tokenizer = nlp.tokenizer
         self._sentencizer = Sentencizer()
         self._strings = nlp.vocab.strings
+        alternatives = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
+        self._recase = re.compile(rf"(?<![\w.])(?:{alternatives}) ([A-Z][a-z]+)(?= (\S))") if alternatives else None
+        self._names = names
+        self._stop_words = nlp.Defaults.stop_words
 
     def split(self, text: str) -> list[Sentence]:
         """The article's sentences, stripped, in order, each with its lower-case words (for the prefilter)."""
         sentences: list[Sentence] = []
         for paragraph in text.split("\n\n"):
-            paragraph = " ".join(paragraph.split())
+            paragraph = self._recased(" ".join(paragraph.split()))
             if not paragraph:
                 continue
             doc = self._sentencizer(self._tokenizer(paragraph))
@@ -67,6 +78,18 @@ class SentenceSplitter:
                     words = frozenset(self._strings[h] for h in lowers[span.start : span.end])
                     sentences.append(Sentence(stripped, words))
         return sentences
+
+    def _recased(self, paragraph: str) -> str:
+        if self._recase is None:
+            return paragraph
+
+        def recase(found: re.Match[str]) -> str:
+            word, lower = found.group(1), found.group(1).lower()
+            if word in self._names or not (found.group(2).islower() or lower in self._stop_words):
+                return found.group(0)
+            return found.group(0)[: -len(word)] + lower
+
+        return self._recase.sub(recase, paragraph)
 
 
 def parse_sentences(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.engine import code_mentions
 from pipeline.errors import UsageError
 from pipeline.ingest.chunks import plan_chunks, read_chunk
 from pipeline.ingest.clean import clean_text, repair_joins
@@ -137,3 +138,19 @@ def test_bulleted_calls_to_action_are_not_text() -> None:
         "• Read more Guardian letters – click here to visit gu.com/letters • Do you have a photo you’d like to share?"
     )
     assert clean_text(raw, frozenset()).text == "They should ask if such action helped. Kevin Bannon London"
+
+
+def test_words_capitalised_after_dotted_abbreviations_get_their_case_back(engine) -> None:
+    """Reuters-21578 capitalises the word after 'U.S.': the parser must see 'attack', not a name."""
+    text = (
+        "France welcomed the U.S. Attack on an Iranian platform. Four U.S. Destroyers shelled an Iranian oil rig. "
+        "The U.S. And Japan met. U.S. Agriculture Secretary Lyng spoke to the U.S. Congress on Monday."
+    )
+    assert [s.text for s in engine.splitter.split(text)] == [
+        "France welcomed the U.S. attack on an Iranian platform.",
+        "Four U.S. destroyers shelled an Iranian oil rig.",
+        "The U.S. and Japan met.",
+        "U.S. Agriculture Secretary Lyng spoke to the U.S. Congress on Monday.",
+    ]
+    mentions = code_mentions(engine, [Article(id="r", text=text, published=dt.date(1987, 10, 20))])[0][1]
+    assert [(m.event_type, m.source and m.source.code) for m in mentions][:2] == [("strike", "USA"), ("strike", "USAMIL")]

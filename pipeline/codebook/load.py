@@ -35,6 +35,7 @@ from pipeline.errors import CodebookError
 
 Model = TypeVar("Model", bound=BaseModel)
 BOOL_TAG = "tag:yaml.org,2002:bool"
+DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 class CodebookLoader(yaml.SafeLoader):
@@ -65,6 +66,12 @@ class ActorTables:
         words = [w for c in self.countries for w in (*c.names, *c.adjectives, *c.capitals)]
         words += [w for a in self.actors for w in a.names]
         return frozenset(w for w in words if " " not in w and w[:1].isupper() and w.isalpha())
+
+    def dotted_abbreviations(self) -> frozenset[str]:
+        """Names written as dotted initials ('U.S.', 'U.K.'), after which some archives capitalise every word."""
+        words = [w for c in self.countries for w in (*c.names, *c.adjectives)]
+        words += [w for a in self.actors for w in a.names]
+        return frozenset(w for w in words if DOTTED.fullmatch(w))
 
 
 @dataclass(frozen=True)
