@@ -268,6 +268,15 @@ def test_ending_talks_reports_who_held_them(code_text) -> None:
     assert meeting.source.code == "IGOPGSGCC"
 
 
+def test_talks_naming_only_the_other_side_take_their_party_from_the_clause_above(code_text) -> None:
+    said = _only(code_text("Norway said good progress had been made in fisheries talks with Iceland."), "meeting")
+    assert (said.source.code, said.target.code) == ("NOR", "ISL")
+    tried = _only(code_text("Peru has tried hard to secure a good result from the Lima trade talks."), "meeting")
+    assert tried.source.code == "PER"
+    analysts = _only(code_text("Analysts in London said the talks with Iran went well."), "meeting")
+    assert analysts.source is None or analysts.source.country is None  # a speaker with no country is no party
+
+
 def test_a_meeting_in_a_third_country_is_044(code_text) -> None:
     assert _only(code_text("Trump met his Russian counterpart, Vladimir Putin, in Helsinki."), "meeting").cameo_code == "044"
     assert _only(code_text("US and North Korean officials held talks in Singapore on Monday."), "meeting").cameo_code == "044"

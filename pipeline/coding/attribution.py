@@ -135,6 +135,8 @@ def attribute(
                 content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
                 content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
     source_actors = own + _code_all(sources, marks, lexicon, trigger)
+    if spec.reciprocal and not is_verbal(trigger) and not any(a.country for a in source_actors):
+        source_actors += _party_above(trigger, marks, lexicon)
     source = _best(source_actors)
     places = _places(targets, target_preps, marks, spec.places_struck)
     target = _best([a for a in _code_all([t for t in targets if t not in places], marks, lexicon, trigger) if not _same(a, source)])
@@ -151,6 +153,22 @@ def attribute(
     if target is None:
         target = _best([a for a in _code_all(content, marks, lexicon, trigger) if not _same(a, source)])
     return _in_sole_country(source, target, trigger, marks), _in_sole_country(target, source, trigger, marks)
+
+
+def _party_above(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> list[Actor]:
+    """A party to talks that name no one of their own side: the subject of the clause they sit in ("Colombia
+    tried to ensure the success of the London talks"), else of the verb reporting that clause ("Mulroney said
+    progress was made in trade talks with the US"). Only a subject naming a country or body counts."""
+    verb = _clause_of(trigger)
+    for _ in range(3):
+        if not is_verbal(verb):
+            return []
+        named = [t for t in subjects(verb) if _has_name(t, marks)]  # not "analysts in London"
+        found = [a for a in _code_all(named, marks, lexicon, trigger) if a.country or a.code and a.code.startswith("IGO")]
+        if found or verb.dep_ not in REPORTED_CLAUSES:
+            return found
+        verb = verb.head
+    return []
 
 
 def _clause_of(token: Token) -> Token:
@@ -232,6 +250,7 @@ def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, i
 
 PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
 STRUCK_PREPS = PLACE_PREPS | {"of", "on", "against", "at", "into"}  # not by/from (the attacker) or between/with
+REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "X said (that) ...", "X tried to ..."
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "pcomp"})
 SPEECH_VERBS = frozenset({"tell", "say", "brief", "inform", "assure", "warn", "remind", "address"})
 HARM_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "hurt", "displace"})
