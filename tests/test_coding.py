@@ -138,6 +138,19 @@ def test_a_place_struck_as_object_or_beside_a_region_is_its_country(code_text) -
     assert attack.target.code == "NZL"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian town of Douma came under heavy shelling on Monday.",
+        "Idlib has been the target of Russian airstrikes for weeks.",
+        "Raqqa was subject to a steady coalition bombardment.",
+    ],
+)
+def test_the_subject_of_coming_under_or_being_the_target_of_a_strike_is_its_target(code_text, text: str) -> None:
+    strike = _only(code_text(text), "strike")
+    assert strike.target.country == "SYR" and (strike.source is None or strike.source.country != "SYR")
+
+
 def test_two_sides_of_one_country(code_text) -> None:
     strike = _only(code_text("Syrian government forces pounded rebel-held districts of Aleppo with artillery."), "strike")
     assert (strike.source.code, strike.target.code) == ("SYRMIL", "SYRREB")

@@ -165,6 +165,9 @@ SERVANTS = frozenset({"adviser", "advisor", "aide", "assistant", "spokesman", "s
 BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "allied", "aligned"})
 
 
+FUNCTION_POS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "PART"})
+
+
 def _not_a_place(match: Span) -> bool:
     """A city name that is part of a longer person's or organisation's name ("Kaya Sertkaya", "Manchester
     United"), or a lone name tagged as a person outside a prepositional phrase or a noun's modifiers ("she
@@ -173,8 +176,9 @@ def _not_a_place(match: Span) -> bool:
     for ent in match.doc.ents:
         if ent.start >= match.end or match.start >= ent.end or ent.label_ not in {"PERSON", "ORG"}:
             continue
+        name = [t.i for t in ent if t.pos_ not in FUNCTION_POS]  # the model may take in "Inside" of "Inside Afrin"
         placed = match.root.dep_ == "pobj" or match.root.dep_ == "compound" and match.root.head.pos_ == "NOUN"
-        if ent.start < match.start or ent.end > match.end or ent.label_ == "PERSON" and not placed:
+        if min(name, default=ent.start) < match.start or max(name, default=ent.end - 1) >= match.end or ent.label_ == "PERSON" and not placed:
             return True
     return False
 

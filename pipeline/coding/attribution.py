@@ -31,6 +31,7 @@ from pipeline.records import Actor
 
 OWN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 OBJECT_PREPS = ("on", "against")
+SUFFERED = frozenset({"target", "victim", "object", "focus"})  # "X was the target of airstrikes"
 
 
 def _is_passive(verb: Token) -> bool:
@@ -50,6 +51,21 @@ def _reporting_verb(trigger: Token, light_verbs: Sequence[str]) -> Token | None:
             return head.head
     if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"at", "during"}:
         return _clause_verb(head.head)  # "ministers gave their support for the scheme at a meeting"
+    return None
+
+
+def _undergoing(anchor: Token) -> Token | None:
+    """The verb whose subject suffered the event: 'came under shelling', 'was subject to bombardment', 'has
+    been the target of airstrikes' (the subject is the target, not the attacker)."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    owner = prep.head
+    if prep.lower_ == "under" and is_verbal(owner):
+        return owner
+    suffered = prep.lower_ == "to" and owner.lemma_.lower() == "subject" or prep.lower_ == "of" and owner.lemma_.lower() in SUFFERED
+    if suffered and owner.dep_ in {"acomp", "attr", "oprd"} and is_verbal(owner.head):
+        return owner.head
     return None
 
 
@@ -103,7 +119,10 @@ def attribute(
         agents = prep_objects(trigger, [p for p in spec.source_preps if not (spec.reciprocal and p == "of")])
         sources += agents + members
         anchor = event_anchor(trigger)
-        verb = _reporting_verb(anchor, light_verbs)
+        undergoing = None if spec.reciprocal else _undergoing(anchor)
+        if undergoing is not None:  # "Douma came under shelling", "Idlib was the target of airstrikes"
+            targets += subjects(undergoing)
+        verb = None if undergoing is not None else _reporting_verb(anchor, light_verbs)
         if verb is not None and anchor.dep_ == "nsubj":
             targets += not_instrument(direct_objects(verb))
         elif verb is not None:
@@ -152,7 +171,7 @@ def attribute(
         target = _best([a for a in source_actors if not _same(a, source)])
     if target is None:
         target = _best([a for a in _code_all(content, marks, lexicon, trigger) if not _same(a, source)])
-    return _in_sole_country(source, target, trigger, marks), _in_sole_country(target, source, trigger, marks)
+    return _in_sole_country(source, target, trigger, marks, not spec.places_struck), _in_sole_country(target, source, trigger, marks)
 
 
 def _party_above(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> list[Actor]:
@@ -184,11 +203,14 @@ def _role_only(actor: Actor) -> bool:
     return actor.country is None and actor.code == actor.role and actor.role != "IGO"
 
 
-def _in_sole_country(actor: Actor | None, other: Actor | None, trigger: Token, marks: ActorMarks) -> Actor | None:
+def _in_sole_country(
+    actor: Actor | None, other: Actor | None, trigger: Token, marks: ActorMarks, towns: bool = True
+) -> Actor | None:
     """A role with no country ("agriculture officials", "the rebels") in a clause that names one country
     besides the other actor's, not as a backer: that country's role ("in Brazil for talks with agriculture
     officials": BRAGOV; "Iranian-backed militias" stay REB). Countries in other clauses are about something
-    else ("the Senate urged the president to tax Japanese steel")."""
+    else ("the Senate urged the president to tax Japanese steel"). Without `towns`, cities and capitals do
+    not count: the town in a strike's clause is where it struck ("Raqqa was subject to coalition bombing")."""
     if actor is None or actor.role is None or not _role_only(actor):
         return actor
     home = _clause_of(trigger)
@@ -196,6 +218,7 @@ def _in_sole_country(actor: Actor | None, other: Actor | None, trigger: Token, m
         entry
         for entry, span in marks.names.values()
         if entry.country and not names_a_backer(span.root) and _clause_of(span.root) == home
+        and (towns or entry.kind not in {"city", "capital"})
     ]
     countries = {entry.country for entry in named} - {other.country if other else None}
     if len(countries) != 1:
