@@ -151,6 +151,11 @@ def test_the_subject_of_coming_under_or_being_the_target_of_a_strike_is_its_targ
     assert strike.target.country == "SYR" and (strike.source is None or strike.source.country != "SYR")
 
 
+def test_coordinated_sides_of_a_clash_are_source_and_target_not_the_town(code_text) -> None:
+    clash = _only(code_text("Government troops and rebels clashed near Hama on Friday."), "strike")
+    assert (clash.source.code, clash.target.code) == ("SYRMIL", "SYRREB")
+
+
 def test_two_sides_of_one_country(code_text) -> None:
     strike = _only(code_text("Syrian government forces pounded rebel-held districts of Aleppo with artillery."), "strike")
     assert (strike.source.code, strike.target.code) == ("SYRMIL", "SYRREB")

@@ -129,6 +129,11 @@ class Rule(Frozen):
     direct_object: Literal["target", "topic"] = Field(
         "target", description="whether a verb trigger's object is the target (met X) or the topic (discussed X)"
     )
+    mutual: bool = Field(
+        False,
+        description="the trigger's coordinated subjects are its two sides ('troops and rebels clashed near Hama'): "
+        "the second is the target, and a town on the clause is where it happened, not a side",
+    )
     examples: Examples
 
     @model_validator(mode="after")

@@ -165,13 +165,14 @@ def attribute(
         # "strikes in Idlib": the place's country; "rebel positions in Ghouta": its rebels; "the attack in New
         # Zealand ... in the west": the country struck, not the world region
         target = place if target is None or region else Actor(place.country + (target.role or ""), place.country, target.text, target.role)
-    if target is None and spec.places_struck:  # "the bombing of towns in Idlib", "Inside Afrin, ... the incursion"
+    if target is None and spec.places_struck and not rule.mutual:  # "the bombing of towns in Idlib"
         target = _struck_place(trigger, marks)
-    if target is None and spec.reciprocal:  # "X and Y met": the other party before anything a clause mentions
+    if target is None and (spec.reciprocal or rule.mutual):  # "X and Y met": the other party before anything a clause mentions
         target = _best([a for a in source_actors if not _same(a, source)])
     if target is None:
         target = _best([a for a in _code_all(content, marks, lexicon, trigger) if not _same(a, source)])
-    return _in_sole_country(source, target, trigger, marks, not spec.places_struck), _in_sole_country(target, source, trigger, marks)
+    towns = rule.mutual or not spec.places_struck  # a town names the attacker's country only when both sides fight there
+    return _in_sole_country(source, target, trigger, marks, towns), _in_sole_country(target, source, trigger, marks)
 
 
 def _party_above(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> list[Actor]:
