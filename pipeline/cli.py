@@ -278,16 +278,32 @@ def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file (JSON Lines; format in the README).")],
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the full report as JSON here.")] = None,
     errors: Annotated[int, typer.Option(help="How many wrongly coded records to list.")] = 20,
+    context: Annotated[
+        Optional[list[Path]],
+        typer.Option(help="Archive the gold ids (ARTICLE#N) come from: code each sentence inside its whole article."),
+    ] = None,
 ) -> None:
     """Precision, recall and F1 per event type and per rule, type confusion, sub-code and actor agreement."""
     from pipeline.engine import build_engine
     from pipeline.evaluate import evaluate as score
     from pipeline.evaluate import format_report, load_gold
+    from pipeline.ingest.discover import discover
+    from pipeline.ingest.readers import read_file
+    from pipeline.records import Article
     from pipeline.settings import load_settings
 
     try:
         records = load_gold(gold)
-        report = score(build_engine(load_settings()), records)
+        settings = load_settings()
+        engine = build_engine(settings)
+        names = engine.codebook.actors.single_word_names()
+        articles = [
+            a
+            for path in discover(context or [])
+            for a in read_file(path, names, settings.max_article_chars)
+            if isinstance(a, Article)
+        ]
+        report = score(engine, records, articles)
     except UsageError as exc:
         fail(str(exc))
     typer.echo(format_report(report, errors))

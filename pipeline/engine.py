@@ -79,7 +79,7 @@ def parse_articles(engine: Engine, articles: Sequence[Article]) -> list[ParsedAr
     matches with entity types left out (`could_code`) go on to NER and coding. A second, smaller pass
     parses, for each person a coded sentence names without saying who they are, the first other sentence
     naming them, so that a bare "Maksimov" can be coded from where the article introduced him ("Russian
-    Ambassador Maksim Maksimov").
+    Ambassador Maksim Maksimov"), and the sentence before one saying "he" or "she", who is usually named there.
     """
     split = [engine.splitter.split(article.text) for article in articles]
     docs: list[dict[int, Doc]] = [{} for _ in articles]
@@ -94,14 +94,15 @@ def parse_articles(engine: Engine, articles: Sequence[Article]) -> list[ParsedAr
             del own[i]
     finish_parse(engine.nlp, [doc for own in docs for doc in own.values()], deferred, engine.settings.nlp_batch_size)
     linked = []
+    pronouns = engine.codebook.actors.person_pronouns
     for article, sentences, own in zip(articles, split, docs):
         unseen = set(_unresolved_names(own.values(), engine, article))
-        chosen = []
+        chosen = {i - 1 for i in own if i > 0 and i - 1 not in own and sentences[i].words & pronouns}  # who "he" is
         for i, sentence in enumerate(sentences):
             if unseen and i not in own and sentence.words & unseen:
-                chosen.append(i)  # the first sentence naming the person, where news gives the full title
+                chosen.add(i)  # the first sentence naming the person, where news gives the full title
                 unseen -= sentence.words
-        linked.append(chosen)
+        linked.append(sorted(chosen))
     _parse_into(engine, split, linked, docs)
     return [ParsedArticle(article, sentences, own) for article, sentences, own in zip(articles, split, docs)]
 

@@ -212,23 +212,60 @@ class Scores:
         return {"overall": total, "types": types, "rules": rules, "confusion": confusion, "errors": self.errors}
 
 
-def evaluate(engine: Engine, records: Iterable[GoldRecord]) -> dict[str, Any]:
-    """Code every gold text as an article and score the result."""
+def evaluate(engine: Engine, records: Iterable[GoldRecord], context: Sequence[Article] = ()) -> dict[str, Any]:
+    """Code every gold text as an article and score the result.
+
+    With `context` (the articles gold ids "ARTICLE#N" were drawn from), a record whose sentence is found in
+    its article is scored on the mentions of coding the whole article, as a run codes it: pronouns, bare
+    names and back-references then resolve from the sentences around it. Other records are coded alone.
+    """
     records = list(records)
-    articles = [Article(id=r.id, text=r.text, published=r.published) for r in records]
+    placed = _place_in_context(engine, records, context)
+    alone = [r for r in records if r.id not in placed]
+    articles = [Article(id=r.id, text=r.text, published=r.published) for r in alone]
+    found = {record.id: mentions for record, (_, mentions) in zip(alone, code_mentions(engine, articles))}
     scores = Scores()
-    for record, (_, mentions) in zip(records, code_mentions(engine, articles)):
-        scores.add(record, mentions)
+    for record in records:
+        scores.add(record, placed[record.id] if record.id in placed else found[record.id])
     report = scores.report()
     report["records"] = len(records)
+    report["in_context"] = len(placed)
     report["codebook_version"] = engine.codebook.version
     report["model"] = engine.model
     return report
 
 
+def _place_in_context(engine: Engine, records: Sequence[GoldRecord], context: Sequence[Article]) -> dict[str, list[Mention]]:
+    """Mentions of each gold sentence coded inside its whole article, for the records whose article is in
+    `context` and whose text is one of its sentences (or overlaps one, where the splitters differ)."""
+    wanted = {r.id.split("#", 1)[0] for r in records if "#" in r.id}
+    articles = [a for a in context if a.id in wanted]
+    if not articles:
+        return {}
+    by_article = {article.id: mentions for article, mentions in code_mentions(engine, articles)}
+    sentences = {a.id: [_normalised(s.text) for s in engine.splitter.split(a.text)] for a in articles}
+    placed: dict[str, list[Mention]] = {}
+    for record in records:
+        article_id = record.id.split("#", 1)[0]
+        if article_id not in by_article:
+            continue
+        text = _normalised(record.text)
+        indices = {i for i, s in enumerate(sentences[article_id]) if s == text} or {
+            i for i, s in enumerate(sentences[article_id]) if len(s) > 20 and (s in text or text in s)
+        }
+        if indices:
+            placed[record.id] = [m for m in by_article[article_id] if m.sentence_index in indices]
+    return placed
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def format_report(report: dict[str, Any], errors: int = 20) -> str:
     """A plain-text table for the terminal and the README."""
-    lines = [f"{report['records']} records; model {report['model']}; codebook {report['codebook_version']}", ""]
+    placed = f" ({report['in_context']} coded inside their articles)" if report.get("in_context") else ""
+    lines = [f"{report['records']} records{placed}; model {report['model']}; codebook {report['codebook_version']}", ""]
     lines.append(
         f"{'type':<12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} {'cameo':>7} {'actors':>7} {'roles':>7} {'R-named':>7}"
     )

@@ -154,3 +154,12 @@ def test_words_capitalised_after_dotted_abbreviations_get_their_case_back(engine
     ]
     mentions = code_mentions(engine, [Article(id="r", text=text, published=dt.date(1987, 10, 20))])[0][1]
     assert [(m.event_type, m.source and m.source.code) for m in mentions][:2] == [("strike", "USA"), ("strike", "USAMIL")]
+
+
+def test_the_first_line_of_hard_wrapped_wire_copy_is_not_a_headline() -> None:
+    raw = "The U.S. Senate Finance Committee\napproved two resolutions on trade\nwith Canada on Tuesday.\n    Both now go to the Senate floor."
+    cleaned = clean_text(raw, frozenset(), title="PANEL OPPOSES CANADA RULING")
+    assert cleaned.text.startswith("The U.S. Senate Finance Committee approved two resolutions")
+    assert clean_text(raw, frozenset()).text.startswith("The U.S. Senate Finance Committee approved")
+    repeated = clean_text("Panel opposes Canada ruling\nThe committee approved two resolutions.", frozenset(), title="PANEL OPPOSES CANADA RULING")
+    assert repeated.text == "The committee approved two resolutions."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 from pipeline.errors import UsageError
 from pipeline.evaluate import evaluate, load_gold
+from pipeline.records import Article
 from pipeline.review import read_sample, review, to_html, to_markdown
 from pipeline.settings import default_codebook_dir
 
@@ -48,6 +50,20 @@ def test_evaluate_scores_types_rules_and_confusion(engine, tmp_path: Path) -> No
     assert report["confusion"]["invitation -> meeting"] == 1
     assert report["types"]["meeting"]["precision"] == 0.0 and report["types"]["invitation"]["recall"] == 0.0
     assert report["rules"]["strike.verb.aerial"]["precision"] == 1.0
+
+
+def test_evaluate_in_context_codes_each_sentence_inside_its_article(engine, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    record = {"id": "art-1#1", "text": "He met Erdogan in Ankara on Monday.", "published": "2021-05-10",
+              "events": [{"type": "meeting", "cameo": "040", "source": "RUS", "target": "TUR"}]}
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    article = Article(id="art-1", text="Russian President Vladimir Putin flew to Turkey. He met Erdogan in Ankara on Monday.",
+                      published=dt.date(2021, 5, 10))
+    alone = evaluate(engine, load_gold(gold))
+    inside = evaluate(engine, load_gold(gold), [article])
+    assert alone["in_context"] == 0 and inside["in_context"] == 1
+    assert alone["overall"]["actor_agreement"] == 0.5  # "he" is nobody without the sentence before
+    assert inside["overall"]["actor_agreement"] == 1.0 and inside["overall"]["tp"] == 1
 
 
 def test_bad_gold_line_names_the_line(tmp_path: Path) -> None:

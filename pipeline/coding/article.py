@@ -33,13 +33,17 @@ class _People:
     """Names seen so far in the article, keyed by full name and by last name."""
 
     by_key: dict[str, Actor] = field(default_factory=dict)
-    latest: Actor | None = None
+    order: list[Actor] = field(default_factory=list)
 
     def add(self, name: str, actor: Actor) -> None:
         words = name.split()
         for key in {name_key(name), name_key(words[-1]) if words else ""} - {""}:
             self.by_key[key] = actor
-        self.latest = actor
+        self.order.append(actor)
+
+    def latest(self, other: Actor | None) -> Actor | None:
+        """The person named last who is not the event's other side ("he met Erdogan" is not Erdogan)."""
+        return next((a for a in reversed(self.order) if other is None or other.key is None or a.key != other.key), None)
 
     def find(self, text: str) -> Actor | None:
         words = text.split()
@@ -84,8 +88,8 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
         for name, actor in coding.people:
             seen_people.add(name, actor)
         for event in coding.events:
-            source = _resolve(event.source, seen_people, people, recent)
-            target = _resolve(event.target, seen_people, people, recent)
+            source = _resolve(event.source, event.target, seen_people, people, recent)
+            target = _resolve(event.target, source, seen_people, people, recent)
             dyad = _last_dyad(resolved, event.event_type) if source is not None and source.ref == "dyad" else None
             if dyad is not None:
                 source, target = (dyad[0], target) if target is not None and target.code else dyad
@@ -101,15 +105,17 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
     return ArticleCoding(mentions, dict(zip(order, codings)))
 
 
-def _resolve(actor: Actor | None, seen: _People, everyone: _People, recent: list[Actor]) -> Actor | None:
-    """Code a bare name, pronoun or role word from what the article said before (dyads are done by the caller)."""
+def _resolve(actor: Actor | None, other: Actor | None, seen: _People, everyone: _People, recent: list[Actor]) -> Actor | None:
+    """Code a bare name, pronoun or role word from what the article said before (dyads are done by the
+    caller); a pronoun is not the event's `other` side."""
     if actor is None or actor.ref is None:
         return actor
     if actor.ref == "name":
         found = seen.find(actor.text) or everyone.find(actor.text)
         return _as(found, actor) if found else actor
     if actor.ref == "pronoun":
-        return _as(seen.latest, actor) if seen.latest else actor
+        found = seen.latest(other)
+        return _as(found, actor) if found else actor
     if actor.ref == "role":
         for earlier in reversed(recent):
             if earlier.role == actor.role and earlier.country:
@@ -185,9 +191,9 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
         if date.source in {"publication", "none"} and cluster.date.source in {"explicit", "relative"}:
             date = EventDate(cluster.date.date, "linked", cluster.date.precision, cluster.date.text)
         source, target = event.source, event.target
-        if earlier or event.is_reference:
-            source = source if _country(source) else cluster.source
-            target = target if _country(target) else cluster.target
+        if earlier or event.is_reference:  # the event's actors, but never one actor on both sides
+            source = source if _country(source) or _country(cluster.source) == _country(target) else cluster.source
+            target = target if _country(target) or _country(cluster.target) == _country(source) else cluster.target
         linked.append((index, replace(event, date=date, source=source, target=target, is_reference=earlier or event.is_reference)))
     return linked
 

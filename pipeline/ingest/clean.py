@@ -60,8 +60,10 @@ def clean_text(raw: str, known_names: frozenset[str], source: str | None = None,
     """Normalise Unicode, drop furniture lines and bulleted calls to action, a leading outlet name, a dateline
     and a trailing agency credit.
 
-    A short first paragraph without final punctuation is the headline: it becomes the title (or is
-    dropped when the title is already known), not a sentence.
+    A short first line without final punctuation is the headline: it becomes the title, not a sentence.
+    When the record gives its title, a first line running on into its paragraph is dropped only if it
+    repeats that title: in hard-wrapped wire copy ("The U.S. Senate Finance Committee\napproved ...") a short first line is the start of the
+    first sentence.
     """
     text = unicodedata.normalize("NFKC", raw).replace("\r\n", "\n").replace("\r", "\n")
     blocks = [[_drop_calls_to_action(" ".join(line.split())) for line in block.split("\n")] for block in re.split(r"\n\s*\n", text)]
@@ -70,7 +72,7 @@ def clean_text(raw: str, known_names: frozenset[str], source: str | None = None,
     if lines and source and lines[0][0].casefold() == source.casefold():
         lines[0].pop(0)
         lines = [block for block in lines if block]
-    if lines and (len(lines) > 1 or len(lines[0]) > 1) and _is_headline(lines[0][0]):
+    if lines and (len(lines) > 1 or len(lines[0]) > 1) and _is_headline(lines[0], title):
         headline = lines[0].pop(0)
         title = title or headline
     kept = [" ".join(block) for block in lines if block]
@@ -82,5 +84,19 @@ def clean_text(raw: str, known_names: frozenset[str], source: str | None = None,
     return CleanText(text=body, title=title)
 
 
-def _is_headline(paragraph: str) -> bool:
-    return len(paragraph.split()) <= TITLE_MAX_WORDS and not paragraph.rstrip().endswith((".", "!", "?", '"', "”", ":"))
+def _is_headline(block: list[str], title: str | None) -> bool:
+    """Whether the block's first line is a headline: a short unpunctuated line that is a paragraph of its
+    own, or that starts a paragraph and repeats the record's title (title unknown: that the next line does
+    not continue in lower case)."""
+    line = block[0]
+    if len(line.split()) > TITLE_MAX_WORDS or line.rstrip().endswith((".", "!", "?", '"', "”", ":")):
+        return False
+    if len(block) == 1:
+        return True
+    if title is not None:
+        return _words_of(line) == _words_of(title)
+    return not block[1][:1].islower()
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
