@@ -51,6 +51,10 @@ def _only(mentions, event_type: str):
         "The minister said attacks on the UK are imminent.",
         "A US strike on Iran is possible.",
         "They would get my support for a proportionate attack on the chemical weapons sites.",
+        "Israel will hold off on launching an attack on Gaza.",
+        "Israel refrained from launching airstrikes on Gaza.",
+        "Turkish troops are preparing for a military offensive against Afrin.",
+        "Turkey is poised to launch an offensive into Syria.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:

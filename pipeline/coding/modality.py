@@ -82,7 +82,7 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
         relation, parent = node.dep_, node.head
         if parent == node:
             break
-        if relation == "pobj":
+        if relation in {"pobj", "pcomp"}:  # "hold off on launching an attack": a gerund under a preposition too
             if parent.lower_ in cues.negators:
                 return Assessment("dropped", f"'{parent.text} {trigger.text}'")
             governs = parent.lower_ in GOVERNING_PREPS and parent.head != parent and parent.head.lemma_.lower() != "be"  # "is on a visit"
