@@ -172,7 +172,10 @@ def attribute(
     if target is None:
         target = _best([a for a in _code_all(content, marks, lexicon, trigger) if not _same(a, source)])
     towns = rule.mutual or not spec.places_struck  # a town names the attacker's country only when both sides fight there
-    return _in_sole_country(source, target, trigger, marks, towns), _in_sole_country(target, source, trigger, marks)
+    sides = {a.country for a in source_actors if a.country}  # "Syrian and Russian jets bombed rebel positions": neither is the rebels'
+    return _in_sole_country(source, {target.country if target else None}, trigger, marks, towns), _in_sole_country(
+        target, sides | {source.country if source else None}, trigger, marks
+    )
 
 
 def _party_above(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> list[Actor]:
@@ -205,10 +208,10 @@ def _role_only(actor: Actor) -> bool:
 
 
 def _in_sole_country(
-    actor: Actor | None, other: Actor | None, trigger: Token, marks: ActorMarks, towns: bool = True
+    actor: Actor | None, others: set[str | None], trigger: Token, marks: ActorMarks, towns: bool = True
 ) -> Actor | None:
     """A role with no country ("agriculture officials", "the rebels") in a clause that names one country
-    besides the other actor's, not as a backer: that country's role ("in Brazil for talks with agriculture
+    besides the other side's (`others`), not as a backer: that country's role ("in Brazil for talks with agriculture
     officials": BRAGOV; "Iranian-backed militias" stay REB). Countries in other clauses are about something
     else ("the Senate urged the president to tax Japanese steel"). Without `towns`, cities and capitals do
     not count: the town in a strike's clause is where it struck ("Raqqa was subject to coalition bombing")."""
@@ -221,7 +224,7 @@ def _in_sole_country(
         if entry.country and not names_a_backer(span.root) and _clause_of(span.root) == home
         and (towns or entry.kind not in {"city", "capital"})
     ]
-    countries = {entry.country for entry in named} - {other.country if other else None}
+    countries = {entry.country for entry in named} - others
     if len(countries) != 1:
         return actor
     country = countries.pop()
