@@ -33,21 +33,21 @@ def _only(mentions, event_type: str):
         "Residents have been bracing themselves for a Turkish attack.",
         "Thousands of civilians might be killed by a US land attack.",
         "The insurgency continued ahead of the expected Russian-led air assault.",
-        "So far, none of the Kuwaiti tankers are known to have been attacked by Iran.",
-        "A week ago seamen began their first national strike for 25 years.",
+        "None of the Saudi freighters is known to have been attacked by the rebels so far.",
+        "Dock workers began their first national strike in a decade on Monday.",
         "Did the minister know of any protesters who were later killed by US-led airstrikes?",
         "Was there a US air strike on the base?",
         "If Turkish forces become bogged down in a bloody fight in Afrin, Erdogan's judgment could be questioned.",
         "Residents fear a repeat of the murderous airstrikes on Ghouta.",
-        "Iran will not respond as long as the airstrikes are directed only at chemical facilities.",
+        "Tehran will stay calm as long as the airstrikes are aimed only at arms depots.",
         "Direct clashes between Turkish forces and US troops in Manbij are now a distinct possibility.",
         "Residents discussed the Russians' projected attack on Idlib.",
         "In a statement it said any airstrikes could hamper the investigation into Douma.",
         "I'm ringing Turkey and getting no response.",
         "I was worried for the families still remaining, in case Isis raided the house and found the devices.",
         "Idlib was spared an assault by the regime and Russia last autumn.",
-        "The militia could embrace the regime if it is left to choose between a Turkish onslaught and exile.",
-        "What happens next will depend largely on negotiations between Russia and Turkey.",
+        "The group might side with Damascus if forced to pick between a Turkish onslaught and surrender.",
+        "The outcome hinges mostly on negotiations between Moscow and Ankara.",
         "The minister said attacks on the UK are imminent.",
         "A US strike on Iran is possible.",
         "They would get my support for a proportionate attack on the chemical weapons sites.",
@@ -138,7 +138,7 @@ def test_a_place_struck_is_its_country_and_locates_role_only_targets(code_text) 
 def test_a_place_struck_as_object_or_beside_a_region_is_its_country(code_text) -> None:
     strike = _only(code_text("In late 2015, suicide bombers attacked Paris."), "strike")
     assert (strike.cameo_code, strike.target.code) == ("1831", "FRA")
-    attack = _only(code_text("Extremism like the sort behind the attack in New Zealand is growing, even in the west."), "strike")
+    attack = _only(code_text("Hatred of the kind behind the attack in New Zealand is spreading, even in the west."), "strike")
     assert attack.target.code == "NZL"
 
 
@@ -176,7 +176,7 @@ def test_a_city_inside_a_name_is_no_place(code_text) -> None:
 
 
 def test_a_strike_without_target_is_located_by_the_place_it_struck(code_text) -> None:
-    bombing = _only(code_text("Activists said the bombing of towns and villages in Hama continued into Thursday."), "strike")
+    bombing = _only(code_text("Monitors reported that the bombing of villages and farms in Hama went on overnight."), "strike")
     assert bombing.target.code == "SYR"
     airstrikes = _only(code_text("Twelve civilians were killed in airstrikes on Saturday in Idlib province."), "strike")
     assert airstrikes.target.code == "SYR"  # the place on the verb of the harm
@@ -233,18 +233,18 @@ def test_a_country_on_the_instrument_is_the_attacker(code_text) -> None:
 
 
 def test_passives_without_auxiliaries_and_shared_objects(code_text) -> None:
-    tankers = _only(code_text("Two supertankers attacked in the Gulf by Iranian gunboats have anchored off Bahrain."), "strike")
+    tankers = _only(code_text("Two freighters attacked off Qatar by Iranian gunboats were towed to Dubai."), "strike")
     assert tankers.source.code == "IRNMIL"
-    shared = _only(code_text("Four American frigates shelled and destroyed two Iranian platforms on Monday."), "strike")
+    shared = _only(code_text("Two American destroyers shelled and sank three Iranian speedboats on Friday."), "strike")
     assert shared.source.code == "USAMIL" and shared.target.country == "IRN"
-    counted = _only(code_text("Iraq said its troops had killed thousands of Iranians near Basra."), "strike")
+    counted = _only(code_text("Baghdad claimed its soldiers had killed hundreds of Iranians in the marshes."), "strike")
     assert counted.source.code == "IRQMIL" and counted.target.country == "IRN"
 
 
 def test_meeting_adjuncts_and_temporal_participles(code_text) -> None:
     meeting = _only(code_text("Iraqi and Iranian officials signed the accord on prisoners at a meeting in Geneva."), "meeting")
     assert (meeting.source.country, meeting.target.country, meeting.cameo_code) == ("IRQ", "IRN", "044")
-    following = code_text("The Security Council was called to a private meeting for consultations following the US attack on an Iranian oil platform.")
+    following = code_text("Council members gathered for closed consultations following the US attack on an Iranian radar site.")
     strike = _only(following, "strike")
     assert strike.modality == "asserted" and strike.target.country == "IRN"
 
@@ -255,7 +255,7 @@ def test_partitive_nouns_stand_for_the_event(code_text) -> None:
 
 
 def test_a_partitive_carries_the_clause_modality(code_text) -> None:
-    meeting = _only(code_text("The UN envoy wants to reconvene two weeks of political talks in Geneva in October."), "meeting")
+    meeting = _only(code_text("The mediator hopes to reconvene three days of political talks in Vienna next spring."), "meeting")
     assert (meeting.modality, meeting.cameo_code) == ("planned", "036")
 
 
@@ -264,7 +264,7 @@ def test_a_partitive_carries_the_clause_modality(code_text) -> None:
     [
         "New proposals were made at the Geneva arms control talks today.",
         "The ministerial meeting ended without agreement late on Friday.",
-        "A special meeting between importing and exporting countries ended in a deadlock late yesterday.",
+        "An emergency meeting between producing and consuming countries broke up without agreement on Tuesday.",
         "The summit in Vienna ended on Friday without a communique.",
     ],
 )
@@ -307,13 +307,13 @@ def test_a_meeting_in_a_third_country_is_044(code_text) -> None:
 
 
 def test_who_convened_a_meeting_of_a_body_and_who_met_at_one(code_text) -> None:
-    convened = _only(code_text("France has convened a closed-door meeting of the UN Security Council."), "meeting")
-    assert (convened.source.code, convened.target.code) == ("FRA", "IGOUNO")
+    convened = _only(code_text("Britain has convened an emergency meeting of the UN Security Council."), "meeting")
+    assert (convened.source.code, convened.target.code) == ("GBR", "IGOUNO")
     attended = _only(code_text("Iran attended a meeting of OPEC ministers in Vienna."), "meeting")
     assert (attended.source.code, attended.target.code) == ("IRN", "IGOOPC")
-    told = _only(code_text("Maas told reporters at a meeting of EU foreign ministers in Brussels."), "meeting")
+    told = _only(code_text("Le Drian spoke to journalists at a meeting of EU defence ministers in Luxembourg."), "meeting")
     assert told.target is None or told.target.role != "MED"  # whom he spoke to was not at the meeting
-    invited = _only(code_text("Russia and Iran, at the invitation of the Syrian government, keep forces in Syria."), "invitation")
+    invited = _only(code_text("Moscow, at the invitation of the Syrian government, keeps jets in Latakia."), "invitation")
     assert invited.source.country == "SYR"  # "at the invitation of X": X invites
 
 
@@ -377,7 +377,7 @@ def test_every_row_carries_its_rule(code_text, engine) -> None:
 
 
 def test_planned_meeting_is_dated_by_its_announcement(code_text) -> None:
-    text = "A three-way summit between Russia, Turkey and Iran to be held in Tehran on Friday has been described as a last chance."
+    text = "A summit of the Turkish, Iranian and Russian leaders to be held in Ankara on Monday is seen as decisive."
     meeting = _only(code_text(text, dt.date(2018, 9, 5)), "meeting")
     assert (meeting.cameo_code, meeting.modality) == ("036", "planned")
     assert (meeting.date.date, meeting.date.source) == (dt.date(2018, 9, 5), "publication")

@@ -157,9 +157,9 @@ def test_words_capitalised_after_dotted_abbreviations_get_their_case_back(engine
 
 
 def test_the_first_line_of_hard_wrapped_wire_copy_is_not_a_headline() -> None:
-    raw = "The U.S. Senate Finance Committee\napproved two resolutions on trade\nwith Canada on Tuesday.\n    Both now go to the Senate floor."
+    raw = "The U.S. House Agriculture Committee\napproved two resolutions on trade\nwith Canada on Tuesday.\n    Both now go to the Senate floor."
     cleaned = clean_text(raw, frozenset(), title="PANEL OPPOSES CANADA RULING")
-    assert cleaned.text.startswith("The U.S. Senate Finance Committee approved two resolutions")
-    assert clean_text(raw, frozenset()).text.startswith("The U.S. Senate Finance Committee approved")
+    assert cleaned.text.startswith("The U.S. House Agriculture Committee approved two resolutions")
+    assert clean_text(raw, frozenset()).text.startswith("The U.S. House Agriculture Committee approved")
     repeated = clean_text("Panel opposes Canada ruling\nThe committee approved two resolutions.", frozenset(), title="PANEL OPPOSES CANADA RULING")
     assert repeated.text == "The committee approved two resolutions."
