@@ -160,6 +160,16 @@ def test_coordinated_sides_of_a_clash_are_source_and_target_not_the_town(code_te
     assert (clash.source.code, clash.target.code) == ("SYRMIL", "SYRREB")
 
 
+def test_his_decision_to_strike_is_the_person_named_before(code_text) -> None:
+    strike = _only(code_text("Trump defended his decision to launch missile strikes on Syria.", dt.date(2018, 5, 10)), "strike")
+    assert (strike.source.code, strike.source.text, strike.target.code) == ("USAGOV", "his", "SYR")
+
+
+def test_the_other_side_of_clashes_can_hang_on_their_verb(code_text) -> None:
+    clash = _only(code_text("Kurdish officials said that clashes continued with Turkish troops near Afrin."), "strike")
+    assert clash.target.code == "TURMIL"
+
+
 def test_two_sides_of_one_country(code_text) -> None:
     strike = _only(code_text("Syrian government forces pounded rebel-held districts of Aleppo with artillery."), "strike")
     assert (strike.source.code, strike.target.code) == ("SYRMIL", "SYRREB")

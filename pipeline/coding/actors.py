@@ -231,6 +231,9 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         return Actor(code=role, country=None, text=text, role=role, ref="role" if definite else None)
     if head.ent_type_ in {"ORG", "NORP", "GPE"}:
         return Actor(code=None, country=None, text=text)
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in lexicon.person_pronouns), None)
+    if owner is not None:  # "his decision to launch strikes": whoever "his" is
+        return Actor(code=None, country=None, text=owner.text, ref="pronoun")
     return None
 
 
@@ -312,13 +315,18 @@ def person_names(doc: Doc, marks: ActorMarks, lexicon: ActorLexicon) -> list[tup
     "Russian Ambassador Maksim Maksimov" → RUSGOV; "Iran's commander, Gen Qassem Soleimani" → IRNMIL. The
     article pass uses these to code later bare mentions of the same person ("Maksimov").
     """
-    found: list[tuple[str, Actor]] = []
+    found: list[tuple[int, str, Actor]] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         for head in (ent.root, ent.root.head if ent.root.dep_ == "appos" else None, adjacent_title(ent.root)):
             actor = code_phrase(head, marks, lexicon) if head is not None else None
             if actor is not None and actor.country is not None:
-                found.append((ent.text, actor))
+                found.append((ent.start, ent.text, actor))
                 break
-    return found
+    named = {start for start, _, _ in found}
+    spans = {span.start: (entry, span) for entry, span in marks.names.values() if entry.kind == "person"}
+    for start, (entry, span) in spans.items():  # people the table knows, whether or not NER saw a person ("Trump defended")
+        if start not in named and not any(e.start <= start < e.end for e in doc.ents if e.label_ == "PERSON"):
+            found.append((start, span.text, Actor(entry.code, entry.country, span.text, entry.role)))
+    return [(name, actor) for _, name, actor in sorted(found, key=lambda item: item[0])]

@@ -139,8 +139,8 @@ def attribute(
             if anchor.dep_ == "pobj":  # "killed X in an attack", "on a visit to Syria, embraced Assad"
                 addressed = spec.reciprocal and verb.lemma_.lower() in SPEECH_VERBS  # "told reporters at a meeting"
                 targets += [] if addressed else not_instrument(direct_objects(verb))
-        if anchor.dep_ == "nsubj" and is_verbal(anchor.head):
-            targets += not_instrument(direct_objects(anchor.head))
+        if anchor.dep_ == "nsubj" and is_verbal(anchor.head):  # "the strike hit X", "clashes continued with X"
+            targets += not_instrument(direct_objects(anchor.head)) + prep_objects(anchor.head, target_preps)
         if between and not (own or sources):
             sources, targets = between[:1], between[1:] + targets
         else:
