@@ -55,6 +55,8 @@ def _only(mentions, event_type: str):
         "Israel refrained from launching airstrikes on Gaza.",
         "Turkish troops are preparing for a military offensive against Afrin.",
         "Turkey is poised to launch an offensive into Syria.",
+        "Syria has not confirmed that its delegation will attend the talks with Turkey.",
+        "Ali used to visit Iranian officials in Tehran.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:
@@ -168,6 +170,12 @@ def test_his_decision_to_strike_is_the_person_named_before(code_text) -> None:
 def test_the_other_side_of_clashes_can_hang_on_their_verb(code_text) -> None:
     clash = _only(code_text("Kurdish officials said that clashes continued with Turkish troops near Afrin."), "strike")
     assert clash.target.code == "TURMIL"
+
+
+def test_a_modifier_names_the_institution_of_generic_officials(code_text) -> None:
+    meeting = _only(code_text("Rebel civilian and military officials held talks with Russian generals in Hama."), "meeting")
+    assert meeting.source.role == "REB" and meeting.target.code == "RUSMIL"
+    assert _only(code_text("Iraqi military officials met US diplomats in Baghdad."), "meeting").source.code == "IRQMIL"
 
 
 def test_two_sides_of_one_country(code_text) -> None:

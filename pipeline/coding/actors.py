@@ -165,6 +165,8 @@ SERVANTS = frozenset({"adviser", "advisor", "aide", "assistant", "spokesman", "s
 BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "allied", "aligned"})
 
 
+GENERIC_PEOPLE = frozenset({"official", "leader", "spokesman", "spokeswoman", "spokesperson", "representative",
+                            "delegate", "delegation", "negotiator", "envoy", "figure", "source"})
 FUNCTION_POS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "PART"})
 
 
@@ -201,6 +203,10 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     ):
         return Actor(code=None, country=None, text=text, ref="dyad")
     roles = [(0 if t.i == head.i else 1, abs(t.i - head.i), marks.roles[t.i]) for t in tokens if t.i in marks.roles]
+    if head.lemma_.lower() in GENERIC_PEOPLE and any(r[0] == 1 and r[2] != "GOV" for r in roles):
+        # "rebel officials" are rebels, "military officials" MIL; the outermost modifier scopes over the rest
+        # ("rebel civilian and military officials" are rebels)
+        roles = [(1, -distance, role) for first, distance, role in roles if first == 1 and role != "GOV"]
     fixed = sorted(((d, e) for d, (e, _) in named if e.kind in {"fixed", "person"}), key=lambda pair: pair[0])
     if fixed and (fixed[0][1].role or not roles):
         entry = fixed[0][1]

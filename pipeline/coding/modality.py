@@ -37,6 +37,7 @@ QUESTION_OPENERS = frozenset(
      "shall", "may", "might", "must", "isn't", "wasn't", "didn't", "doesn't", "won't"}
 )
 CLOSING_QUOTES = frozenset({'"', "'", "”", "’", ")"})
+UNCONFIRMED = frozenset({"confirm", "announce", "decide", "agree", "say", "know"})  # "has not confirmed that ..."
 ADJUNCT_VERBS = frozenset({"follow", "include"})  # participles used as prepositions: following X, including X
 
 
@@ -106,6 +107,10 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             verdict = _predicate(parent, cues) or _clause_cues(parent, cues, negation=occurrence, modals=modals)
         elif relation == "dobj" and parent.tag_ == "VBG" and parent.lemma_.lower() in ADJUNCT_VERBS:
             break  # "talks following the attack": a temporal adjunct reports the event as past, whatever governs the talks
+        elif relation == "xcomp" and parent.lemma_.lower() == "use" and parent.tag_ == "VBD":
+            return Assessment("dropped", f"habitual '{parent.text} to'")  # "he used to visit": no one visit
+        elif relation == "ccomp" and parent.lemma_.lower() in UNCONFIRMED and any(c.dep_ == "neg" for c in parent.children):
+            return Assessment("dropped", f"negated '{parent.text}'")  # "has not confirmed that it will attend the talks"
         elif relation in FULL_CLAUSE or relation == "ccomp":
             verdict = _clause_cues(parent, cues, negation=True) if relation in FULL_CLAUSE else None
             existential = parent.lemma_.lower() == "be" and relation != "xcomp"  # "there was a call", not "is to meet"
