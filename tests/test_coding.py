@@ -178,6 +178,15 @@ def test_a_modifier_names_the_institution_of_generic_officials(code_text) -> Non
     assert _only(code_text("Iraqi military officials met US diplomats in Baghdad."), "meeting").source.code == "IRQMIL"
 
 
+def test_a_bare_back_reference_is_a_mention_of_the_event_reported_before_or_nothing(code_text) -> None:
+    strike, condemned = code_text("Israeli jets struck Gaza on Monday. Egypt condemned the attack on Tuesday.")
+    assert (condemned.rule_id, condemned.is_reference, condemned.cameo_code) == ("strike.reference", True, strike.cameo_code)
+    assert (condemned.source.code, condemned.target.code, condemned.date.date) == ("ISRMIL", "PSE", strike.date.date)
+    assert not code_text("Egypt condemned the attack on Tuesday.")
+    [one] = code_text("Israeli jets struck Gaza, and Egypt condemned the attack.")
+    assert one.rule_id.startswith("strike.verb")
+
+
 def test_two_sides_of_one_country(code_text) -> None:
     strike = _only(code_text("Syrian government forces pounded rebel-held districts of Aleppo with artillery."), "strike")
     assert (strike.source.code, strike.target.code) == ("SYRMIL", "SYRREB")

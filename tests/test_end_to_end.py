@@ -102,7 +102,9 @@ def test_seed_mentions_dedupe_into_events(seed_run) -> None:
     assert report["events_in_output"] == len(events) and events.event_id.is_unique
     strike = events[events.event_type == "strike"]
     assert len(strike) == 1
-    assert (strike.num_mentions.iloc[0], str(strike.event_date.iloc[0]), strike.cameo_code.iloc[0]) == (3, "2020-01-03", "195")
+    # four mentions: the opening clause, "the January 3 US drone strike", "The attack prompted ..." (a bare
+    # back-reference, linked) and "the drone strike that killed Soleimani"
+    assert (strike.num_mentions.iloc[0], str(strike.event_date.iloc[0]), strike.cameo_code.iloc[0]) == (4, "2020-01-03", "195")
     assert (strike.source_country.iloc[0], strike.target_country.iloc[0]) == ("USA", "IRN")
     meeting = events[events.event_type == "meeting"]
     assert len(meeting) == 1 and meeting.num_mentions.iloc[0] >= 2 and bool(meeting.is_root_event.iloc[0])

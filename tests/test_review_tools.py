@@ -66,6 +66,17 @@ def test_evaluate_in_context_codes_each_sentence_inside_its_article(engine, tmp_
     assert inside["overall"]["actor_agreement"] == 1.0 and inside["overall"]["tp"] == 1
 
 
+def test_evaluate_command_takes_the_context_archive(tmp_path: Path) -> None:
+    gold, archive = tmp_path / "gold.jsonl", tmp_path / "archive.jsonl"
+    gold.write_text(json.dumps({"id": "art-1#1", "text": "He met Erdogan in Ankara on Monday.", "published": "2021-05-10",
+                                "events": [{"type": "meeting", "cameo": "040", "source": "RUS", "target": "TUR"}]}) + "\n")
+    archive.write_text(json.dumps({"id": "art-1", "published": "2021-05-10",
+                                   "text": "Russian President Vladimir Putin flew to Turkey. He met Erdogan in Ankara on Monday."}) + "\n")
+    result = CliRunner().invoke(app, ["evaluate", str(gold), "--context", str(archive)])
+    assert result.exit_code == 0, result.output
+    assert "1 records (1 coded inside their articles)" in result.output
+
+
 def test_bad_gold_line_names_the_line(tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"id": "a", "text": "x", "events": []}\n{"id": "b"}\n', encoding="utf-8")

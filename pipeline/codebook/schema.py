@@ -129,6 +129,11 @@ class Rule(Frozen):
     direct_object: Literal["target", "topic"] = Field(
         "target", description="whether a verb trigger's object is the target (met X) or the topic (discussed X)"
     )
+    antecedent: bool = Field(
+        False,
+        description="rows only as further mentions of an event the article reported earlier ('Egypt condemned the "
+        "attack'): kept when the article pass links them to it, dropped otherwise",
+    )
     mutual: bool = Field(
         False,
         description="the trigger's coordinated subjects are its two sides ('troops and rebels clashed near Hama'): "

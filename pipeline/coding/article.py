@@ -63,6 +63,7 @@ class _Cluster:
     target: Actor | None
     date: EventDate
     reciprocal: bool
+    code: str  # the first mention's CAMEO code, which bare back-references take
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,8 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
     """Whether a mention can be another mention of the cluster's event."""
     if event.event_type != cluster.event_type:
         return False
-    if event.date.source in {"explicit", "relative"} and cluster.date.source in {"explicit", "relative"}:
+    dated = event.date.source in {"explicit", "relative"} and not event.needs_antecedent  # "condemned the attack on Tuesday"
+    if dated and cluster.date.source in {"explicit", "relative"}:
         if event.date.date != cluster.date.date:
             return False
     pairs = [(_country(event.source), _country(cluster.source)), (_country(event.target), _country(cluster.target))]
@@ -168,11 +170,15 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
     """Group mentions of one event; later mentions are references, and undated ones take the event's date."""
     clusters: list[_Cluster] = []
     membership: list[int] = []
-    for _, event in events:
+    kept: list[tuple[int, SentenceEvent]] = []
+    for index, event in events:
         spec = coder.codebook.events.event_types[event.event_type]
         home = next((n for n in range(len(clusters) - 1, -1, -1) if _joins(event, clusters[n])), None)
+        if home is None and event.needs_antecedent:
+            continue  # "condemned the attack" with no attack reported before it: nothing to refer to
+        kept.append((index, event))
         if home is None:
-            clusters.append(_Cluster(event.event_type, event.source, event.target, event.date, spec.reciprocal))
+            clusters.append(_Cluster(event.event_type, event.source, event.target, event.date, spec.reciprocal, event.cameo_code))
             membership.append(len(clusters) - 1)
             continue
         cluster = clusters[home]
@@ -183,18 +189,23 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
         membership.append(home)
     linked: list[tuple[int, SentenceEvent]] = []
     first_of: dict[int, int] = {}
-    for position, ((index, event), home) in enumerate(zip(events, membership)):
+    for position, ((index, event), home) in enumerate(zip(kept, membership)):
         cluster = clusters[home]
         earlier = home in first_of
         first_of.setdefault(home, position)
-        date = event.date
-        if date.source in {"publication", "none"} and cluster.date.source in {"explicit", "relative"}:
+        date = event.date  # a bare reference's date is its reporting verb's ("condemned the attack on Tuesday")
+        if (event.needs_antecedent or date.source in {"publication", "none"}) and cluster.date.source in {"explicit", "relative"}:
             date = EventDate(cluster.date.date, "linked", cluster.date.precision, cluster.date.text)
+        elif event.needs_antecedent:
+            date = cluster.date
         source, target = event.source, event.target
         if earlier or event.is_reference:  # the event's actors, but never one actor on both sides
             source = source if _country(source) or _country(cluster.source) == _country(target) else cluster.source
             target = target if _country(target) or _country(cluster.target) == _country(source) else cluster.target
-        linked.append((index, replace(event, date=date, source=source, target=target, is_reference=earlier or event.is_reference)))
+        code = cluster.code if event.needs_antecedent else event.cameo_code
+        linked.append(
+            (index, replace(event, date=date, source=source, target=target, cameo_code=code, is_reference=earlier or event.is_reference))
+        )
     return linked
 
 

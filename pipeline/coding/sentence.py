@@ -68,6 +68,7 @@ class SentenceEvent:
     target: Actor | None
     date: EventDate
     in_setting: bool  # names a political setting that stands in for missing actors (codebook stand_ins)
+    needs_antecedent: bool = False  # a bare back-reference: a row only if the article reported the event before
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 target=target,
                 date=date,
                 in_setting=spec.stand_ins is not None and political_setting(trigger, marks, spec.stand_ins),
+                needs_antecedent=hit.rule.antecedent,
             )
         )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
@@ -160,7 +162,8 @@ def _same_event(a: SentenceEvent, b: SentenceEvent) -> bool:
     return all(x is None or y is None or x == y for x, y in pairs)
 
 
-def _specificity(event: SentenceEvent) -> tuple[int, bool, int, int]:
-    """More coded actors, then a specific code over a CAMEO residual (190, 040: codes ending in 0), then earlier."""
+def _specificity(event: SentenceEvent) -> tuple[bool, int, bool, int, int]:
+    """A report over a bare back-reference, then more coded actors, then a specific code over a CAMEO residual
+    (190, 040: codes ending in 0), then earlier."""
     coded = sum(actor is not None and actor.code is not None for actor in (event.source, event.target))
-    return (coded, not event.cameo_code.endswith("0"), len(event.cameo_code), -event.trigger_index)
+    return (not event.needs_antecedent, coded, not event.cameo_code.endswith("0"), len(event.cameo_code), -event.trigger_index)
