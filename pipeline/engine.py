@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from pipeline.codebook import Codebook, load_codebook
 from pipeline.coding.actors import mark_actors, person_names
 from pipeline.coding.article import ArticleCoding, code_article
-from pipeline.coding.sentence import Coder, build_coder, could_code
+from pipeline.coding.sentence import Coder, build_coder, screen
 from pipeline.nlp import (
     Sentence,
     SentenceSplitter,
@@ -76,10 +76,11 @@ def parse_articles(engine: Engine, articles: Sequence[Article]) -> list[ParsedAr
     """Split a batch into sentences and parse, in one `nlp.pipe` stream, those the prefilter keeps.
 
     With the prefilter on, NER (the costliest component) is deferred: only sentences some rule pattern
-    matches with entity types left out (`could_code`) go on to NER and coding. A second, smaller pass
-    parses, for each person a coded sentence names without saying who they are, the first other sentence
-    naming them, so that a bare "Maksimov" can be coded from where the article introduced him ("Russian
-    Ambassador Maksim Maksimov"), and the sentence before one saying "he" or "she", who is usually named there.
+    matches with entity types left out (`screen`; a bare back-reference only after a report of its type in
+    the article) go on to NER and coding. A second, smaller pass parses, for each person a coded sentence
+    names without saying who they are, the first other sentence naming them, so that a bare "Maksimov" can
+    be coded from where the article introduced him ("Russian Ambassador Maksim Maksimov"), and the sentence
+    before one whose subject is "he" or "she", who is usually named there.
     """
     split = [engine.splitter.split(article.text) for article in articles]
     docs: list[dict[int, Doc]] = [{} for _ in articles]
@@ -90,14 +91,18 @@ def parse_articles(engine: Engine, articles: Sequence[Article]) -> list[ParsedAr
     deferred = deferrable_components(engine.nlp)
     _parse_into(engine, split, keep, docs, deferred)
     for own in docs:
-        for i in [i for i, doc in own.items() if not could_code(doc, engine.coder)]:
-            del own[i]
+        reported: set[str] = set()  # a back-reference needs an earlier report of its type in the article
+        for i in sorted(own):
+            found = screen(own[i], engine.coder)
+            if not found.could_code(reported):
+                del own[i]
+            reported |= found.reports
     finish_parse(engine.nlp, [doc for own in docs for doc in own.values()], deferred, engine.settings.nlp_batch_size)
     linked = []
     pronouns = engine.codebook.actors.person_pronouns
     for article, sentences, own in zip(articles, split, docs):
         unseen = set(_unresolved_names(own.values(), engine, article))
-        chosen = {i - 1 for i in own if i > 0 and i - 1 not in own and sentences[i].words & pronouns}  # who "he" is
+        chosen = {i - 1 for i, doc in own.items() if i > 0 and i - 1 not in own and _subject_pronoun(doc, pronouns)}
         for i, sentence in enumerate(sentences):
             if unseen and i not in own and sentence.words & unseen:
                 chosen.add(i)  # the first sentence naming the person, where news gives the full title
@@ -105,6 +110,12 @@ def parse_articles(engine: Engine, articles: Sequence[Article]) -> list[ParsedAr
         linked.append(sorted(chosen))
     _parse_into(engine, split, linked, docs)
     return [ParsedArticle(article, sentences, own) for article, sentences, own in zip(articles, split, docs)]
+
+
+def _subject_pronoun(doc: Doc, pronouns: frozenset[str]) -> bool:
+    """Whether a subject is "he" or "she" (or "his"/"her" on a subject): who it is, the sentence before says."""
+    subjects = {"nsubj", "nsubjpass"}
+    return any(t.lower_ in pronouns and (t.dep_ in subjects or t.dep_ == "poss" and t.head.dep_ in subjects) for t in doc)
 
 
 def _unresolved_names(docs: Iterable[Doc], engine: Engine, article: Article) -> frozenset[str]:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.codebook.examples import example_cases
-from pipeline.coding.sentence import could_code
+from pipeline.coding.sentence import screen
 from pipeline.engine import code_mentions, parse_articles
 from pipeline.ingest.readers import parse_published
 from pipeline.nlp import deferrable_components, finish_parse, parse_sentences
@@ -58,7 +58,7 @@ def test_every_positive_example_passes_the_screen_before_ner(engine) -> None:
     assert deferred == ("ner",)
     docs = list(parse_sentences(engine.nlp, positives, disable=deferred))
     assert all(not doc.ents for doc in docs)
-    assert [text for text, doc in zip(positives, docs) if not could_code(doc, engine.coder)] == []
+    assert [text for text, doc in zip(positives, docs) if not screen(doc, engine.coder).reports] == []
 
 
 def test_deferred_ner_finds_the_same_entities(engine) -> None:

@@ -45,11 +45,26 @@ def build_coder(codebook: Codebook, nlp: Language) -> Coder:
     )
 
 
-def could_code(doc: Doc, coder: Coder) -> bool:
-    """Whether a sentence parsed without NER could yield an event once NER has run: some candidate rule's
-    pattern matches with entity types left out. Every event needs such a match, so a sentence failing
-    this test yields nothing whatever NER would find in it."""
-    return any(coder.compiled.screens[rule_id](doc) for rule_id in coder.prefilter.candidate_rules(doc, entities=False))
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """Event types a sentence parsed without NER could yield once NER has run, from the candidate rules whose
+    patterns match with entity types left out: as reports, and as bare back-references (`antecedent` rules,
+    which yield a row only after an earlier report of their type). Every event needs such a match, so a
+    sentence with neither yields nothing whatever NER would find in it."""
+
+    reports: frozenset[str]
+    references: frozenset[str]
+
+    def could_code(self, reported_before: set[str]) -> bool:
+        return bool(self.reports or self.references & reported_before)
+
+
+def screen(doc: Doc, coder: Coder) -> Screen:
+    matched = [coder.rules[r] for r in coder.prefilter.candidate_rules(doc, entities=False) if coder.compiled.screens[r](doc)]
+    return Screen(
+        reports=frozenset(rule.event_type for rule in matched if not rule.antecedent),
+        references=frozenset(rule.event_type for rule in matched if rule.antecedent),
+    )
 
 
 @dataclass(frozen=True, slots=True)
