@@ -187,6 +187,13 @@ def test_a_bare_back_reference_is_a_mention_of_the_event_reported_before_or_noth
     assert one.rule_id.startswith("strike.verb")
 
 
+def test_short_names_match_as_written_and_apostrophes_either_way(code_text) -> None:
+    assert _only(code_text("Dock workers fed up with pay met Iranian officials."), "meeting").source.country is None
+    assert _only(code_text("The Fed chairman met Japanese officials in Tokyo.", dt.date(1987, 3, 1)), "meeting").source.country == "USA"
+    clash = _only(code_text("Turkish troops clashed with the People’s Protection Units near Afrin."), "strike")
+    assert clash.target.code == "SYRREB"
+
+
 def test_two_sides_of_one_country(code_text) -> None:
     strike = _only(code_text("Syrian government forces pounded rebel-held districts of Aleppo with artillery."), "strike")
     assert (strike.source.code, strike.target.code) == ("SYRMIL", "SYRREB")

@@ -40,7 +40,7 @@ class LexEntry:
 class ActorLexicon:
     """The actor codebook compiled for one spaCy vocabulary."""
 
-    exact: PhraseMatcher  # all-capital abbreviations (US, UN): case matters, "us" is a pronoun
+    exact: PhraseMatcher  # abbreviations (US, UN) and short words (Fed): case matters, "us" is a pronoun
     folded: PhraseMatcher
     entries: dict[int, LexEntry]
     people: dict[int, tuple[Person, ...]]  # a name's people: coded by the date (namesakes share a name)
@@ -50,9 +50,16 @@ class ActorLexicon:
     person_pronouns: frozenset[str]
 
 
-def _is_abbreviation(name: str) -> bool:
+def _case_matters(name: str) -> bool:
+    """Abbreviations ("US": "us" is a pronoun) and short capitalised words ("Fed": "fed up") match as written."""
     letters = [c for c in name if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    abbreviation = len(letters) >= 2 and all(c.isupper() for c in letters)
+    return abbreviation or name.isalpha() and len(name) <= 3 and name.istitle()
+
+
+def _with_curly_apostrophes(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Each name also as typeset text writes it: "Kurdistan Workers’ Party" for "Kurdistan Workers' Party"."""
+    return tuple(dict.fromkeys([*names, *(n.replace("'", "’") for n in names if "'" in n)]))
 
 
 def build_lexicon(tables: ActorTables, nlp: Language) -> ActorLexicon:
@@ -62,10 +69,11 @@ def build_lexicon(tables: ActorTables, nlp: Language) -> ActorLexicon:
     entries: dict[int, LexEntry] = {}
 
     def add(names: tuple[str, ...], entry: LexEntry) -> None:
+        names = _with_curly_apostrophes(names)
         key = f"{entry.kind}:{entry.code}:{entry.country}:{entry.role}"
         entries[nlp.vocab.strings.add(key)] = entry
-        abbreviations = [nlp.make_doc(n) for n in names if _is_abbreviation(n)]
-        others = [nlp.make_doc(n) for n in names if not _is_abbreviation(n)]
+        abbreviations = [nlp.make_doc(n) for n in names if _case_matters(n)]
+        others = [nlp.make_doc(n) for n in names if not _case_matters(n)]
         if abbreviations:
             exact.add(key, abbreviations)
         if others:
@@ -86,7 +94,7 @@ def build_lexicon(tables: ActorTables, nlp: Language) -> ActorLexicon:
     for name, persons in by_name.items():
         key = f"person:{name.lower()}"
         people[nlp.vocab.strings.add(key)] = tuple(persons)
-        (exact if _is_abbreviation(name) else folded).add(key, [nlp.make_doc(name)])
+        (exact if _case_matters(name) else folded).add(key, [nlp.make_doc(n) for n in _with_curly_apostrophes((name,))])
     role_words: dict[str, str] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for role in tables.roles:
