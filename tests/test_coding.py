@@ -57,6 +57,9 @@ def _only(mentions, event_type: str):
         "Turkey is poised to launch an offensive into Syria.",
         "Syria has not confirmed that its delegation will attend the talks with Turkey.",
         "Ali used to visit Iranian officials in Tehran.",
+        "A visit to Moscow by the US secretary of state is under consideration.",
+        "President Reagan will meet the press on Friday.",
+        "The Teamsters union and the trucking companies resumed talks on a new contract.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:

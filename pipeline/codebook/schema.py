@@ -187,7 +187,7 @@ class EventType(Frozen):
     )
     stand_ins: StandIns | None = Field(None, description="political settings that stand in for missing actors")
     uncounted_roles: tuple[Word, ...] = Field(
-        (), description="roles that do not count towards min_actors without a country (BUS: talks between companies)"
+        (), description="roles that do not count towards min_actors (BUS, LAB: talks between a company and a union)"
     )
     venue_codes: VenueCodes | None = Field(None, description="codes set by where the event took place (meetings)")
     recipient_verbs: tuple[Word, ...] = Field(

@@ -212,12 +212,12 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
 def _actors(event: SentenceEvent, spec: EventType) -> int:
     """How many of the row's actors count for `min_actors`: a coded actor (a role alone counts: "rebels")
     or a named one the dictionary does not know yet. A pronoun the article does not resolve ("we will see
-    him and meet him") is nobody in particular, and an uncounted role without a country (a company) is no
-    political actor."""
+    him and meet him") is nobody in particular, and an uncounted role (a company, a union: "the UAW and
+    American Motors resumed talks") is no political actor, whatever its country."""
     return sum(
         actor is not None
         and (actor.code is not None or actor.ref in {"name", "dyad"})
-        and not (actor.country is None and actor.role in spec.uncounted_roles)
+        and actor.role not in spec.uncounted_roles
         for actor in (event.source, event.target)
     )
 

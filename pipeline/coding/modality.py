@@ -144,6 +144,9 @@ def _predicate(verb: Token, cues: Modality) -> Assessment | None:
             return Assessment("dropped", f"'{verb.text} {complement.text}'")  # "clashes are now a distinct possibility"
         if complement.lower_ in cues.planned_modifiers:
             return Assessment("planned", f"'{verb.text} {complement.text}'")
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
+        for state in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in cues.drop_governors):
+            return Assessment("dropped", f"'{verb.text} under {state.text}'")  # "a visit was under consideration"
     return None
 
 
