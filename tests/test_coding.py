@@ -197,6 +197,13 @@ def test_short_names_match_as_written_and_apostrophes_either_way(code_text) -> N
     assert clash.target.code == "SYRREB"
 
 
+def test_leaders_due_to_meet_and_settings_under_auspices_or_three_way(code_text) -> None:
+    due = _only(code_text("Putin and Erdogan are due to meet in Sochi next week."), "meeting")
+    assert (due.cameo_code, due.source.code, due.target.code) == ("036", "RUSGOV", "TURGOV")
+    assert _only(code_text("Talks will resume under UN auspices in Geneva next month."), "meeting").cameo_code == "036"
+    assert _only(code_text("The three-way summit endorsed a plan for a national congress."), "meeting").target is None
+
+
 def test_two_sides_of_one_country(code_text) -> None:
     strike = _only(code_text("Syrian government forces pounded rebel-held districts of Aleppo with artillery."), "strike")
     assert (strike.source.code, strike.target.code) == ("SYRMIL", "SYRREB")

@@ -246,7 +246,8 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     if head.ent_type_ in {"ORG", "NORP", "GPE"}:
         return Actor(code=None, country=None, text=text)
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in lexicon.person_pronouns), None)
-    if owner is not None:  # "his decision to launch strikes": whoever "his" is
+    if owner is not None and any(c.dep_ in {"acl", "xcomp"} for c in head.children):  # "his decision to launch
+        # strikes": whoever "his" is, who decided (not the author of "his plan")
         return Actor(code=None, country=None, text=owner.text, ref="pronoun")
     return None
 

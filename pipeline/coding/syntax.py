@@ -72,6 +72,8 @@ def subjects(verb: Token) -> list[Token]:
         return [stolen]
     if verb.dep_ in {"xcomp", "conj"} and verb.head != verb and is_verbal(verb.head):
         return subjects(verb.head) if verb.dep_ == "xcomp" or not _has_object_subject(verb) else []
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and is_verbal(verb.head.head):
+        return subjects(verb.head.head)  # "Putin and Erdogan are due to meet", "Turkey is ready to attack"
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in NOMINAL_POS:
         return [verb.head]
     return []

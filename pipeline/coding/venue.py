@@ -17,6 +17,7 @@ from pipeline.coding.syntax import is_verbal, np_tokens, subjects
 from pipeline.records import Actor
 
 VENUE_PREPS = frozenset({"in", "at"})
+SETTING_PREPS = VENUE_PREPS | {"under"}  # "under UN auspices"
 PLACE_KINDS = frozenset({"country", "capital", "city", "fixed"})
 SETTING_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 PARTY_PREPS = ("between", "among", "with", "of")
@@ -45,19 +46,22 @@ def political_setting(trigger: Token, marks: ActorMarks, stand_ins: StandIns) ->
         return False  # "we attended a meeting in London": a reporter or a witness, not a state
     if any(s.lemma_.lower() in stand_ins.parties for s in reporters):
         return True  # "the delegates made their way to Sochi to attend a conference"
-    modifiers = [t for c in trigger.children if c.dep_ in SETTING_MODIFIERS for t in c.subtree]
-    if any({t.lower_, t.lemma_.lower()} & set(stand_ins.modifiers) for t in modifiers):
+    owned = [c for c in trigger.children if c.dep_ in SETTING_MODIFIERS]
+    modifiers = [t for c in owned for t in c.subtree]
+    hyphenated = {"".join(t.text for t in c.subtree).lower() for c in owned}  # "three-way" is three tokens
+    if any({t.lower_, t.lemma_.lower()} & set(stand_ins.modifiers) for t in modifiers) or hyphenated & set(stand_ins.modifiers):
         return True
-    if stand_ins.places:
-        places = modifiers + [t for phrase in _venue_phrases(trigger) for t in phrase]
+    if stand_ins.places:  # "talks will resume under UN auspices in Vienna"
+        places = modifiers + [t for phrase in _venue_phrases(trigger, SETTING_PREPS) for t in phrase]
         if any(t.i in marks.names and marks.names[t.i][0].kind in PLACE_KINDS for t in places):
             return True
     phrases = [t for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS for t in prep.subtree]
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in stand_ins.parties for t in phrases)
 
 
-def _venue_phrases(trigger: Token) -> Iterator[list[Token]]:
-    """The noun phrases of "in"/"at" phrases on the trigger, or on the verb reporting a noun trigger."""
+def _venue_phrases(trigger: Token, preps: frozenset[str] = VENUE_PREPS) -> Iterator[list[Token]]:
+    """The noun phrases of "in"/"at" (or other `preps`) phrases on the trigger, or on the verb reporting a
+    noun trigger, and the phrases nested in them ("under UN auspices in Vienna")."""
     holders = [trigger]
     if not is_verbal(trigger) and trigger.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and is_verbal(trigger.head):
         holders.append(trigger.head)  # "held talks in Sochi", "talks will resume in Vienna"
@@ -65,8 +69,10 @@ def _venue_phrases(trigger: Token) -> Iterator[list[Token]]:
         holders += [c for c in trigger.children if c.dep_ == "dobj"]
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in VENUE_PREPS:
-                yield from (np_tokens(pobj) for pobj in prep.children if pobj.dep_ == "pobj")
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    yield np_tokens(pobj)
+                    yield from _venue_phrases(pobj, preps)
 
 
 def _named_elsewhere(country: str, phrase: list[Token], marks: ActorMarks) -> bool:
