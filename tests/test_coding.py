@@ -60,6 +60,7 @@ def _only(mentions, event_type: str):
         "A visit to Moscow by the US secretary of state is under consideration.",
         "President Reagan will meet the press on Friday.",
         "The Teamsters union and the trucking companies resumed talks on a new contract.",
+        "Britain will not take part in any western strike on Syria.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:

@@ -207,6 +207,9 @@ class Modality(Frozen):
     planned_modifiers: tuple[Word, ...] = Field(description="modifiers of a noun trigger that make it planned")
     hypothetical_marks: tuple[Word, ...] = Field(description="subordinators that make a clause hypothetical (if)")
     reference_determiners: tuple[Word, ...] = Field(description="determiners marking a back-reference (the)")
+    nonspecific_determiners: tuple[Word, ...] = Field(
+        (), description="determiners that make an event noun no particular event ('take part in any strike')"
+    )
     light_verbs: tuple[Word, ...] = Field(description="verbs that report a noun event as happening (carry out)")
     occurrence_verbs: tuple[Word, ...] = Field(description="verbs whose negation negates their subject event")
 

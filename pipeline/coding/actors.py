@@ -186,9 +186,10 @@ def _not_a_place(match: Span) -> bool:
     for ent in match.doc.ents:
         if ent.start >= match.end or match.start >= ent.end or ent.label_ not in {"PERSON", "ORG"}:
             continue
-        name = [t.i for t in ent if t.pos_ not in FUNCTION_POS]  # the model may take in "Inside" of "Inside Afrin"
+        name = [t.i for t in ent if t.pos_ not in FUNCTION_POS] or [ent.start]  # not "Inside" of "Inside Afrin"
+        longer = min(name) < match.start or max(name) >= match.end
         placed = match.root.dep_ == "pobj" or match.root.dep_ == "compound" and match.root.head.pos_ == "NOUN"
-        if min(name, default=ent.start) < match.start or max(name, default=ent.end - 1) >= match.end or ent.label_ == "PERSON" and not placed:
+        if longer or ent.label_ == "PERSON" and not placed:
             return True
     return False
 

@@ -194,7 +194,8 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
         earlier = home in first_of
         first_of.setdefault(home, position)
         date = event.date  # a bare reference's date is its reporting verb's ("condemned the attack on Tuesday")
-        if (event.needs_antecedent or date.source in {"publication", "none"}) and cluster.date.source in {"explicit", "relative"}:
+        undated = event.needs_antecedent or date.source in {"publication", "none"}
+        if undated and cluster.date.source in {"explicit", "relative"}:
             date = EventDate(cluster.date.date, "linked", cluster.date.precision, cluster.date.text)
         elif event.needs_antecedent:
             date = cluster.date
@@ -203,9 +204,8 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
             source = source if _country(source) or _country(cluster.source) == _country(target) else cluster.source
             target = target if _country(target) or _country(cluster.target) == _country(source) else cluster.target
         code = cluster.code if event.needs_antecedent else event.cameo_code
-        linked.append(
-            (index, replace(event, date=date, source=source, target=target, cameo_code=code, is_reference=earlier or event.is_reference))
-        )
+        reference = earlier or event.is_reference
+        linked.append((index, replace(event, date=date, source=source, target=target, cameo_code=code, is_reference=reference)))
     return linked
 
 

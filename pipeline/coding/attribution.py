@@ -173,9 +173,8 @@ def attribute(
         target = _best([a for a in _code_all(content, marks, lexicon, trigger) if not _same(a, source)])
     towns = rule.mutual or not spec.places_struck  # a town names the attacker's country only when both sides fight there
     sides = {a.country for a in source_actors if a.country}  # "Syrian and Russian jets bombed rebel positions": neither is the rebels'
-    return _in_sole_country(source, {target.country if target else None}, trigger, marks, towns), _in_sole_country(
-        target, sides | {source.country if source else None}, trigger, marks
-    )
+    placed_source = _in_sole_country(source, {target.country if target else None}, trigger, marks, towns)
+    return placed_source, _in_sole_country(target, sides | {source.country if source else None}, trigger, marks)
 
 
 def _party_above(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> list[Actor]:
@@ -211,8 +210,8 @@ def _in_sole_country(
     actor: Actor | None, others: set[str | None], trigger: Token, marks: ActorMarks, towns: bool = True
 ) -> Actor | None:
     """A role with no country ("agriculture officials", "the rebels") in a clause that names one country
-    besides the other side's (`others`), not as a backer: that country's role ("in Brazil for talks with agriculture
-    officials": BRAGOV; "Iranian-backed militias" stay REB). Countries in other clauses are about something
+    besides the other side's (`others`), not as a backer: that country's role ("in Brazil for talks with
+    agriculture officials": BRAGOV; "Iranian-backed militias" stay REB). Countries in other clauses are about something
     else ("the Senate urged the president to tax Japanese steel"). Without `towns`, cities and capitals do
     not count: the town in a strike's clause is where it struck ("Raqqa was subject to coalition bombing")."""
     if actor is None or actor.role is None or not _role_only(actor):

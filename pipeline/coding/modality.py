@@ -68,6 +68,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
         forms = set() if realised else {word, child.lower_}  # modifiers are listed as written: 'expected', not 'expect'
         if child.dep_ in {"neg", "det"} and word in cues.negators:
             return Assessment("dropped", f"negated by '{child.text}'")
+        if child.dep_ == "det" and child.lower_ in cues.nonspecific_determiners:
+            return Assessment("dropped", f"no particular event: '{child.text} {trigger.text}'")
         if child.dep_ in NOUN_MODIFIERS and forms & set(cues.drop_modifiers):
             return Assessment("dropped", f"'{child.text} {trigger.text}'")
         if child.dep_ in NOUN_MODIFIERS and forms & set(cues.planned_modifiers):

@@ -60,6 +60,7 @@ class Screen:
 
 
 def screen(doc: Doc, coder: Coder) -> Screen:
+    """The screen of a sentence parsed without NER (see `Screen`)."""
     matched = [coder.rules[r] for r in coder.prefilter.candidate_rules(doc, entities=False) if coder.compiled.screens[r](doc)]
     return Screen(
         reports=frozenset(rule.event_type for rule in matched if not rule.antecedent),
