@@ -72,6 +72,12 @@ def test_announcing_the_launch_of_an_assault_reports_it(code_text) -> None:
     assert (strike.modality, strike.target.country) == ("asserted", "SYR")
 
 
+def test_a_trip_that_is_to_happen_plans_its_talks(code_text) -> None:
+    planned = _only(code_text("The Korean trade minister was to leave for talks in Washington later today."), "meeting")
+    assert planned.cameo_code == "036"
+    assert _only(code_text("The Korean trade minister left for talks in Washington on Monday."), "meeting").cameo_code == "042"
+
+
 def test_talks_that_are_due_are_planned(code_text) -> None:
     talks = _only(code_text("A sixth round of UN-sponsored Syrian talks is due to resume in Geneva on Tuesday."), "meeting")
     assert talks.cameo_code == "036"

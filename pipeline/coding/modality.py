@@ -101,6 +101,9 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             if verdict and verdict.status == "dropped":
                 return verdict
             planned = planned or (verdict.reason if verdict else None)
+            if verdict is None and parent.lower_ == "for" and parent.head.dep_ == "xcomp" and is_verbal(parent.head):
+                node = parent.head  # "was to leave for talks": the purpose shares the plan of the trip
+                continue
             break
         if relation == "nsubj":
             occurrence = _lemma(parent) in cues.occurrence_verbs
