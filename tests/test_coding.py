@@ -211,6 +211,11 @@ def test_leaders_due_to_meet_and_settings_under_auspices_or_three_way(code_text)
     assert _only(code_text("The three-way summit endorsed a plan for a national congress."), "meeting").target is None
 
 
+def test_who_claimed_responsibility_for_a_strike_is_its_source(code_text) -> None:
+    claimed = _only(code_text("The Taliban claimed responsibility for a suicide bombing in Kabul on Sunday."), "strike")
+    assert (claimed.cameo_code, claimed.source.code, claimed.target.country) == ("1831", "AFGREB", "AFG")
+
+
 def test_two_sides_of_one_country(code_text) -> None:
     strike = _only(code_text("Syrian government forces pounded rebel-held districts of Aleppo with artillery."), "strike")
     assert (strike.source.code, strike.target.code) == ("SYRMIL", "SYRREB")

@@ -32,6 +32,7 @@ from pipeline.records import Actor
 OWN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 OBJECT_PREPS = ("on", "against")
 SUFFERED = frozenset({"target", "victim", "object", "focus"})  # "X was the target of airstrikes"
+CLAIMING = frozenset({"claim", "take", "accept", "admit"})  # "X claimed responsibility for the attack"
 
 
 def _is_passive(verb: Token) -> bool:
@@ -67,6 +68,15 @@ def _undergoing(anchor: Token) -> Token | None:
     if suffered and owner.dep_ in {"acomp", "attr", "oprd"} and is_verbal(owner.head):
         return owner.head
     return None
+
+
+def _claimants(anchor: Token) -> list[Token]:
+    """Who claimed or was blamed for the event: "Isis claimed responsibility for the attack" names the attacker."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return []
+    verb = prep.head.head
+    return subjects(verb) if prep.head.dep_ == "dobj" and verb.lemma_.lower() in CLAIMING else []
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -119,6 +129,7 @@ def attribute(
         agents = prep_objects(trigger, [p for p in spec.source_preps if not (spec.reciprocal and p == "of")])
         sources += agents + members
         anchor = event_anchor(trigger)
+        sources += _claimants(anchor)
         undergoing = None if spec.reciprocal else _undergoing(anchor)
         if undergoing is not None:  # "Douma came under shelling", "Idlib was the target of airstrikes"
             targets += subjects(undergoing)
