@@ -76,3 +76,4 @@ class Mention:
     source: Actor | None
     target: Actor | None
     date: EventDate
+    part: int = 0  # 1, 2... for a trigger's further events (a compound side's other attackers)

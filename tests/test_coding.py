@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from pipeline.output.rows import mention_id
+
 
 def _only(mentions, event_type: str):
     found = [m for m in mentions if m.event_type == event_type]
@@ -437,3 +439,21 @@ def test_planned_meeting_is_dated_by_its_announcement(code_text) -> None:
     meeting = _only(code_text(text, dt.date(2018, 9, 5)), "meeting")
     assert (meeting.cameo_code, meeting.modality) == ("036", "planned")
     assert (meeting.date.date, meeting.date.source) == (dt.date(2018, 9, 5), "publication")
+
+
+def test_coordinated_attackers_of_two_countries_are_two_events(code_text) -> None:
+    rows = code_text("US and British warplanes struck targets in Libya.")
+    assert sorted((m.source.code, m.target.code) for m in rows) == [("GBRMIL", "LBY"), ("USAMIL", "LBY")]
+    assert len({mention_id(m) for m in rows}) == 2
+    rows = code_text("Syrian and Russian jets bombed rebel positions near Hama on Sunday.")
+    assert sorted(m.source.code for m in rows) == ["RUSMIL", "SYRMIL"]
+    assert {m.target.code for m in rows} == {"SYRREB"}
+
+
+def test_different_specific_weapons_in_one_sentence_are_two_events(code_text) -> None:
+    rows = code_text("Dozens died in airstrikes over the weekend as the shelling of Ghouta resumed.")
+    assert sorted(m.cameo_code for m in rows) == ["194", "195"]
+
+
+def test_a_moratorium_on_raids_reports_none(code_text) -> None:
+    assert not code_text("The army declared a moratorium on air raids against the rebel-held north.")

@@ -241,4 +241,5 @@ def _mention(article: Article, sentence: str, index: int, event: SentenceEvent) 
         source=event.source,
         target=event.target,
         date=event.date,
+        part=event.part,
     )

@@ -92,8 +92,10 @@ def _clause_verb(token: Token) -> Token | None:
 
 def attribute(
     trigger: Token, rule: Rule, spec: EventType, light_verbs: Sequence[str], marks: ActorMarks, lexicon: ActorLexicon
-) -> tuple[Actor | None, Actor | None]:
-    """Source and target actors for the event at `trigger` (either may be None)."""
+) -> list[tuple[Actor | None, Actor | None]]:
+    """Source and target actors for the event at `trigger` (either may be None): one pair, or one per attacker
+    when coordinated attackers of different countries act on one side ("Syrian and Russian jets bombed
+    Ghouta" is two events, as CAMEO codes compound actors)."""
     target_preps = list(rule.target_preps if rule.target_preps is not None else spec.target_preps)
     instruments = set(spec.instruments)
 
@@ -164,7 +166,8 @@ def attribute(
                 objects = not_instrument(direct_objects(clause))
                 content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
                 content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
-    source_actors = own + _code_all(sources, marks, lexicon, trigger)
+    groups = [own, *(_code_all(group, marks, lexicon, trigger) for group in _coordinations(sources))]
+    source_actors = [actor for group in groups for actor in group]
     if spec.reciprocal and not is_verbal(trigger) and not any(a.country for a in source_actors):
         source_actors += _party_above(trigger, marks, lexicon)
     source = _best(source_actors)
@@ -185,7 +188,27 @@ def attribute(
     towns = rule.mutual or not spec.places_struck  # a town names the attacker's country only when both sides fight there
     sides = {a.country for a in source_actors if a.country}  # "Syrian and Russian jets bombed rebel positions": neither is the rebels'
     placed_source = _in_sole_country(source, {target.country if target else None}, trigger, marks, towns)
-    return placed_source, _in_sole_country(target, sides | {source.country if source else None}, trigger, marks)
+    pairs = [(placed_source, _in_sole_country(target, sides | {source.country if source else None}, trigger, marks))]
+    if not (spec.reciprocal or rule.mutual) and source is not None:
+        taken = {source.country, target.country if target else None}
+        side = next(group for group in groups if any(actor is source for actor in group))
+        for partner in side:
+            if partner.country and partner.country not in taken and not partner.ref:
+                taken.add(partner.country)
+                pairs.append((partner, _in_sole_country(target, sides, trigger, marks)))
+    return pairs
+
+
+def _coordinations(heads: list[Token]) -> list[list[Token]]:
+    """Heads grouped by coordination, in order: "Russian jets and Iranian-backed forces" are one group."""
+    groups: list[list[Token]] = []
+    for head in heads:
+        group = next((g for g in groups if head in g or any(head in t.conjuncts for t in g)), None)
+        if group is None:
+            groups.append([head])
+        elif head not in group:
+            group.append(head)
+    return groups
 
 
 def _party_above(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> list[Actor]:

@@ -85,6 +85,7 @@ class SentenceEvent:
     date: EventDate
     in_setting: bool  # names a political setting that stands in for missing actors (codebook stand_ins)
     needs_antecedent: bool = False  # a bare back-reference: a row only if the article reported the event before
+    part: int = 0  # which of a trigger's events: 1, 2... for further attackers of a compound side
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,39 +123,42 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 dropped.append((hit.rule.id, trigger.text, f"planned {hit.rule.event_type}: {assessment.reason}"))
                 continue
             code = planned
-        source, target = attribute(trigger, hit.rule, spec, cues.light_verbs, marks, coder.lexicon)
-        if spec.venue_codes is not None:
-            code = venue_code(spec.venue_codes, code, venue_country(trigger, marks), source, target)
         date = date_for(trigger, published, expressions)
         if assessment.status == "planned" and date.source == "relative" and published is not None:
             date = EventDate(published, "publication", "day", None)  # "on Friday" names the future meeting, not its announcement
-        found.append(
-            SentenceEvent(
-                trigger=trigger.text,
-                trigger_start=trigger.idx,
-                trigger_index=trigger.i,
-                event_type=hit.rule.event_type,
-                cameo_code=code,
-                rule_id=hit.refinement_id or hit.rule.id,
-                modality=assessment.status,
-                is_reference=is_back_reference(trigger, cues),
-                source=source,
-                target=target,
-                date=date,
-                in_setting=spec.stand_ins is not None and political_setting(trigger, marks, spec.stand_ins),
-                needs_antecedent=hit.rule.antecedent,
+        pairs = attribute(trigger, hit.rule, spec, cues.light_verbs, marks, coder.lexicon)
+        for part, (source, target) in enumerate(pairs):
+            found.append(
+                SentenceEvent(
+                    trigger=trigger.text,
+                    trigger_start=trigger.idx,
+                    trigger_index=trigger.i,
+                    event_type=hit.rule.event_type,
+                    cameo_code=code if spec.venue_codes is None else venue_code(
+                        spec.venue_codes, code, venue_country(trigger, marks), source, target
+                    ),
+                    rule_id=hit.refinement_id or hit.rule.id,
+                    modality=assessment.status,
+                    is_reference=is_back_reference(trigger, cues),
+                    source=source,
+                    target=target,
+                    date=date,
+                    in_setting=spec.stand_ins is not None and political_setting(trigger, marks, spec.stand_ins),
+                    needs_antecedent=hit.rule.antecedent,
+                    part=part,
+                )
             )
-        )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
     return SentenceCoding(events=_one_per_event(found, doc), people=people, competing=competing, dropped=tuple(dropped))
 
 
 def _one_per_event(events: list[SentenceEvent], doc: Doc) -> tuple[SentenceEvent, ...]:
     """Two triggers of one event in a sentence ('an airstrike killed') give one row: the most specific code.
-    Coordinated triggers with different codes are two events ("airstrikes and shelling": 195 and 194)."""
+    Triggers with two different specific codes are two events ("airstrikes and shelling": 195 and 194), and so
+    are coordinated triggers with different codes."""
     kept: list[SentenceEvent] = []
     for event in events:
-        twin = next((k for k in kept if _same_event(k, event) and not _coordinated(k, event, doc)), None)
+        twin = next((k for k in kept if _same_event(k, event) and not _distinct(k, event, doc)), None)
         if twin is None:
             kept.append(event)
         elif _specificity(event) > _specificity(twin):
@@ -162,8 +166,11 @@ def _one_per_event(events: list[SentenceEvent], doc: Doc) -> tuple[SentenceEvent
     return tuple(kept)
 
 
-def _coordinated(a: SentenceEvent, b: SentenceEvent, doc: Doc) -> bool:
-    return a.cameo_code != b.cameo_code and doc[b.trigger_index] in doc[a.trigger_index].conjuncts
+def _distinct(a: SentenceEvent, b: SentenceEvent, doc: Doc) -> bool:
+    if a.cameo_code == b.cameo_code:
+        return False
+    specific = not (a.cameo_code.endswith("0") or b.cameo_code.endswith("0"))
+    return specific or doc[b.trigger_index] in doc[a.trigger_index].conjuncts
 
 
 def _key(actor: Actor | None) -> str | None:

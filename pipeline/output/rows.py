@@ -13,8 +13,11 @@ from pipeline.records import Actor, Article, Mention, Rejected
 
 
 def mention_id(mention: Mention) -> str:
-    """Stable across runs and codebook versions: the same trigger in the same sentence keeps its id."""
+    """Stable across runs and codebook versions: the same trigger in the same sentence keeps its id (a trigger's
+    further events, one per attacker of a compound side, add their number)."""
     key = f"{mention.article_id}\x1f{mention.sentence_index}\x1f{mention.trigger_start}\x1f{mention.event_type}"
+    if mention.part:
+        key += f"\x1f{mention.part}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 

@@ -15,7 +15,7 @@ def _field(name: str, kind: pa.DataType, description: str, nullable: bool = True
 
 MENTIONS = pa.schema(
     [
-        _field("mention_id", pa.string(), "Stable id of this row: hash of article, sentence, trigger position and event type.", False),
+        _field("mention_id", pa.string(), "Stable id of this row: hash of article, sentence, trigger position and event type (and, for a compound side's further attackers, their number).", False),
         _field("event_id", pa.string(), "Id of the deduplicated event (OUT/events) this mention belongs to.", False),
         _field("article_id", pa.string(), "Id of the article (the record's id, else a hash of source, url and text).", False),
         _field("sentence_index", pa.int32(), "0-based position of the sentence in the cleaned article text.", False),
