@@ -218,6 +218,21 @@ def test_who_claimed_responsibility_for_a_strike_is_its_source(code_text) -> Non
     assert (claimed.cameo_code, claimed.source.code, claimed.target.country) == ("1831", "AFGREB", "AFG")
 
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington blamed Iran for the attack on the Kuwaiti tanker.",
+        "The Pentagon held Iran responsible for the rocket attack on a Kuwaiti tanker.",
+        "Iran was responsible for Friday's missile attack on a Kuwaiti tanker, US officials said.",
+        "Reagan ordered a response to Iran, which the Americans blame for two attacks on Kuwaiti tankers.",
+    ],
+)
+def test_who_is_blamed_or_held_responsible_for_a_strike_is_its_source(code_text, text: str) -> None:
+    strike = _only(code_text(text), "strike")
+    assert strike.source.country == "IRN"
+
+
 def test_two_sides_of_one_country(code_text) -> None:
     strike = _only(code_text("Syrian government forces pounded rebel-held districts of Aleppo with artillery."), "strike")
     assert (strike.source.code, strike.target.code) == ("SYRMIL", "SYRREB")

@@ -139,6 +139,11 @@ class Rule(Frozen):
         description="the trigger's coordinated subjects are its two sides ('troops and rebels clashed near Hama'): "
         "the second is the target, and a town on the clause is where it happened, not a side",
     )
+    destination_modifiers: bool = Field(
+        False,
+        description="a place named in a noun trigger's compound is where the event went, so the target ('a UK state "
+        "visit'), not who acted",
+    )
     examples: Examples
 
     @model_validator(mode="after")

@@ -71,12 +71,27 @@ def _undergoing(anchor: Token) -> Token | None:
 
 
 def _claimants(anchor: Token) -> list[Token]:
-    """Who claimed or was blamed for the event: "Isis claimed responsibility for the attack" names the attacker."""
+    """Who claimed or was blamed for the event, the attacker: "Isis claimed responsibility for the attack",
+    "Washington blamed Iran for the attack", "Iran was (held) responsible for the attack"."""
     prep = anchor.head
-    if anchor.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+    if anchor.dep_ != "pobj" or prep.lower_ != "for":
         return []
-    verb = prep.head.head
-    return subjects(verb) if prep.head.dep_ == "dobj" and verb.lemma_.lower() in CLAIMING else []
+    owner = prep.head
+    lemma = owner.lemma_.lower()
+    if lemma == "responsibility" and owner.dep_ == "dobj" and owner.head.lemma_.lower() in CLAIMING:
+        return subjects(owner.head)
+    if lemma == "blame" and is_verbal(owner):
+        return [_antecedent(t) for t in direct_objects(owner)]
+    if lemma == "responsible" and owner.dep_ == "oprd":  # "held Iran responsible for"
+        return [_antecedent(t) for t in direct_objects(owner.head)]
+    if lemma == "responsible" and owner.dep_ == "acomp":
+        return subjects(owner.head)
+    return []
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun's noun ("Iran, which the Americans blame for the attacks": Iran)."""
+    return token.head.head if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl" else token
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -120,7 +135,9 @@ def attribute(
             content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
             content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
     else:
-        own = _modifier_actors(trigger, marks, lexicon, instruments)
+        destinations = _destinations(trigger, marks) if rule.destination_modifiers else []
+        own = _modifier_actors(trigger, marks, lexicon, instruments, destinations)
+        targets += destinations
         if not spec.reciprocal:
             targets += _venues(trigger, marks)  # "the Aleppo airstrike": the place struck
         clauses = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and is_verbal(c)]
@@ -131,11 +148,12 @@ def attribute(
         agents = prep_objects(trigger, [p for p in spec.source_preps if not (spec.reciprocal and p == "of")])
         sources += agents + members
         anchor = event_anchor(trigger)
-        sources += _claimants(anchor)
+        claimants = [] if spec.reciprocal else _claimants(anchor)
+        sources += claimants
         undergoing = None if spec.reciprocal else _undergoing(anchor)
         if undergoing is not None:  # "Douma came under shelling", "Idlib was the target of airstrikes"
             targets += subjects(undergoing)
-        verb = None if undergoing is not None else _reporting_verb(anchor, light_verbs)
+        verb = None if undergoing is not None or claimants else _reporting_verb(anchor, light_verbs)
         if verb is not None and anchor.dep_ == "nsubj":
             targets += not_instrument(direct_objects(verb))
         elif verb is not None:
@@ -284,15 +302,17 @@ def _has_name(token: Token, marks: ActorMarks) -> bool:
     return any(t.i in marks.names for t in np_tokens(token))
 
 
-def _modifier_actors(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, instruments: set[str]) -> list[Actor]:
+def _modifier_actors(
+    trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, instruments: set[str], destinations: Sequence[Token] = ()
+) -> list[Actor]:
     """Actors named in a noun trigger's own modifiers: 'Russia's strike', 'Iraq-US talks' (one per country).
 
     Instruments are not actors: the 'drone' of 'a drone strike' says how, not who, though its role word
     says whose arm struck ('the US drone strike': USAMIL); places are not actors either: the 'Geneva' of
-    'the Geneva talks' says where.
+    'the Geneva talks' says where, and `destinations` where the event went.
     """
     found: list[Actor] = []
-    places = {t.i for t in _venues(trigger, marks)}
+    places = {t.i for t in (*_venues(trigger, marks), *destinations)}
     used = [c for c in trigger.children if c.dep_ in OWN_MODIFIERS and c.lemma_ in instruments]
     role = next((marks.roles[c.i] for c in used if c.i in marks.roles), None)  # the drone of "US drone strike": MIL
     for child in trigger.children:
@@ -375,6 +395,13 @@ def _venues(trigger: Token, marks: ActorMarks) -> list[Token]:
     if len(places) != 1 or places[0].dep_ != "compound" or marks.names[places[0].i][0].kind not in {"city", "capital"}:
         return []
     return places
+
+
+def _destinations(trigger: Token, marks: ActorMarks) -> list[Token]:
+    """Compound place names of a noun trigger ('a UK state visit', 'his Moscow trip'): where it went."""
+    return [
+        c for c in trigger.children if c.dep_ == "compound" and c.i in marks.names and marks.names[c.i][0].kind in PLACE_NAME_KINDS
+    ]
 
 
 def _countries_inside(token: Token, marks: ActorMarks) -> list[str]:
