@@ -127,6 +127,8 @@ def attribute(
             targets += _patients(trigger)
         else:
             sources += subjects(trigger)
+            if trigger.tag_ == "VBG":  # the noun tagged as a gerund: "shelling by forces loyal to Assad"
+                sources += prep_objects(trigger, ["by"])
             if rule.direct_object == "target":
                 targets += not_instrument(direct_objects(trigger) or _shared_objects(trigger))
         targets += prep_objects(trigger, target_preps)
