@@ -472,3 +472,9 @@ def test_different_specific_weapons_in_one_sentence_are_two_events(code_text) ->
 
 def test_a_moratorium_on_raids_reports_none(code_text) -> None:
     assert not code_text("The army declared a moratorium on air raids against the rebel-held north.")
+
+
+def test_an_alleged_attack_is_no_row(code_text) -> None:
+    rows = code_text("Turkey said its jets struck Kurdish militants after the group was accused of the bombing in Ankara.")
+    assert [m.trigger for m in rows] == ["struck"]
+    assert not code_text("A former soldier was convicted of fighting against the Islamic State terror group in Syria.")
