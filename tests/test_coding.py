@@ -463,6 +463,25 @@ def test_coordinated_attackers_of_two_countries_are_two_events(code_text) -> Non
     rows = code_text("Syrian and Russian jets bombed rebel positions near Hama on Sunday.")
     assert sorted(m.source.code for m in rows) == ["RUSMIL", "SYRMIL"]
     assert {m.target.code for m in rows} == {"SYRREB"}
+    rows = code_text("The attack led to joint US, French and British airstrikes.")
+    assert sorted(m.source.code for m in rows) == ["FRA", "GBR", "USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("Last year, Iran-backed Houthi militants began firing missiles at Riyadh.", ["YEMREB"]),  # a backer
+        ("Aleppo was recaptured from the rebels by a Russian and Iranian-backed assault.", ["RUS"]),
+        ("Aid groups condemned Erdoğan's Syria incursion in 2016.", ["TURGOV"]),  # two modifier phrases
+    ],
+)
+def test_backers_alternatives_and_other_modifiers_are_no_further_attackers(code_text, text: str, sources: list[str]) -> None:
+    rows = [m for m in code_text(text) if m.event_type == "strike"]
+    assert [m.source.code for m in rows] == sources
+
+
+def test_alternative_attackers_are_one_event(code_text) -> None:
+    assert len(code_text("Officials said US or French jets bombed the convoy near Idlib.")) == 1
 
 
 def test_different_specific_weapons_in_one_sentence_are_two_events(code_text) -> None:

@@ -196,10 +196,12 @@ def _not_a_place(match: Span) -> bool:
 
 def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_role: str | None = None) -> Actor | None:
     """Code the noun phrase headed by `head`; None when it names nothing that could be an actor."""
+    if head.lower_ in BACKING:  # "Iranian-backed" as a modifier of its own names a backer, not an actor
+        return None
     if head.ent_type_ in NOT_ACTORS:  # "thousands of Iranians": the people counted, not the count
         counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         return code_phrase(counted[0], marks, lexicon, default_role) if counted else None
-    tokens = _without_backers(head, np_tokens(head))
+    tokens = without_backers(head, np_tokens(head))
     text = _phrase_text(np_tokens(head))
     lower = head.lower_
     if head.pos_ == "PRON":
@@ -253,7 +255,7 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     return None
 
 
-def _without_backers(head: Token, tokens: list[Token]) -> list[Token]:
+def without_backers(head: Token, tokens: list[Token]) -> list[Token]:
     """The phrase without a backer it names: "Iranian-backed militias" are not Iran's, "Russia-backed
     separatists" not Russia's (CAMEO codes armed groups by where they operate)."""
     backed = {t.i for b in tokens if b != head and b.lower_ in BACKING for t in b.subtree}

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from pipeline.codebook.schema import EventType, Rule
-from pipeline.coding.actors import ActorLexicon, ActorMarks, code_phrase, names_a_backer
+from pipeline.coding.actors import ActorLexicon, ActorMarks, code_phrase, names_a_backer, without_backers
 from pipeline.coding.syntax import (
     conjuncts,
     direct_objects,
@@ -120,7 +120,7 @@ def attribute(
     sources: list[Token] = []
     targets: list[Token] = []
     content: list[Token] = []  # targets read from a clause on the trigger: used only when nothing better
-    own: list[Actor] = []
+    own: list[list[Actor]] = []  # actors of the noun trigger's own modifiers, by phrase
     if is_verbal(trigger):
         if _is_passive(trigger) or any(c.dep_ == "agent" for c in trigger.children):
             sources += passive_agents(trigger)
@@ -186,7 +186,7 @@ def attribute(
                 objects = not_instrument(direct_objects(clause))
                 content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
                 content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
-    groups = [own, *(_code_all(group, marks, lexicon, trigger) for group in _coordinations(sources))]
+    groups = [*own, *(_code_all(group, marks, lexicon, trigger) for group in _coordinations(sources))]
     source_actors = [actor for group in groups for actor in group]
     if spec.reciprocal and not is_verbal(trigger) and not any(a.country for a in source_actors):
         source_actors += _party_above(trigger, marks, lexicon)
@@ -223,12 +223,17 @@ def _coordinations(heads: list[Token]) -> list[list[Token]]:
     """Heads grouped by coordination, in order: "Russian jets and Iranian-backed forces" are one group."""
     groups: list[list[Token]] = []
     for head in heads:
-        group = next((g for g in groups if head in g or any(head in t.conjuncts for t in g)), None)
+        group = next((g for g in groups if head in g or any(head in t.conjuncts and not _disjunctive(t) for t in g)), None)
         if group is None:
             groups.append([head])
         elif head not in group:
             group.append(head)
     return groups
+
+
+def _disjunctive(token: Token) -> bool:
+    """A coordination by "or"/"nor" ("the US, France or Britain"): alternatives, not actors acting together."""
+    return any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for t in (token, *token.conjuncts) for c in t.children)
 
 
 def _party_above(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> list[Actor]:
@@ -306,28 +311,44 @@ def _has_name(token: Token, marks: ActorMarks) -> bool:
 
 def _modifier_actors(
     trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, instruments: set[str], destinations: Sequence[Token] = ()
-) -> list[Actor]:
-    """Actors named in a noun trigger's own modifiers: 'Russia's strike', 'Iraq-US talks' (one per country).
+) -> list[list[Actor]]:
+    """Actors named in a noun trigger's own modifiers: 'Russia's strike', 'Iraq-US talks' (one per country),
+    grouped by modifier phrase ("Erdoğan's Syria incursion" has two phrases, "joint US and French strikes" one).
 
     Instruments are not actors: the 'drone' of 'a drone strike' says how, not who, though its role word
     says whose arm struck ('the US drone strike': USAMIL); places are not actors either: the 'Geneva' of
     'the Geneva talks' says where, and `destinations` where the event went.
     """
-    found: list[Actor] = []
+    groups: list[list[Actor]] = []
     places = {t.i for t in (*_venues(trigger, marks), *destinations)}
     used = [c for c in trigger.children if c.dep_ in OWN_MODIFIERS and c.lemma_ in instruments]
     role = next((marks.roles[c.i] for c in used if c.i in marks.roles), None)  # the drone of "US drone strike": MIL
+    previous: Token | None = None
     for child in trigger.children:
         if child.dep_ not in OWN_MODIFIERS or child.i in places or _only_cities(child, marks):
             continue
+        listed = previous is not None and _listed(previous, child)  # "US, French and British airstrikes"
+        previous = child
         if child.lemma_ in instruments:  # the parser may hang "US" on "drone"
             owners = [c for c in child.children if c.dep_ in OWN_MODIFIERS and c.lemma_ not in instruments]
-            found += _code_all([t for owner in owners for t in conjuncts(owner)], marks, lexicon, trigger)
+            found = _code_all([t for owner in owners for t in conjuncts(owner)], marks, lexicon, trigger)
         else:
-            found += _code_all(conjuncts(child), marks, lexicon, trigger)
-    if role:
-        found = [Actor(a.country + role, a.country, a.text, role, a.ref) if a.country and a.code == a.country else a for a in found]
-    return [a for a in found if a.code or a.ref]
+            found = _code_all(conjuncts(child), marks, lexicon, trigger)
+        if role:
+            found = [Actor(a.country + role, a.country, a.text, role, a.ref) if a.country and a.code == a.country else a for a in found]
+        found = [a for a in found if a.code or a.ref]
+        if listed and groups:
+            groups[-1] += found
+        else:
+            groups.append(found)
+    return [group for group in groups if group]
+
+
+def _listed(before: Token, after: Token) -> bool:
+    """Two modifiers written as one list, with only commas or a conjunction between them ("US, French and
+    British"), which the parser may hang on the noun one by one."""
+    between = [t.lower_ for t in before.doc[before.right_edge.i : after.left_edge.i] if t.i > before.i]
+    return bool(between) and all(word in {",", "and"} for word in between)
 
 
 PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
@@ -407,9 +428,13 @@ def _destinations(trigger: Token, marks: ActorMarks) -> list[Token]:
 
 
 def _countries_inside(token: Token, marks: ActorMarks) -> list[str]:
-    """Distinct countries named in a phrase, in order ('U.S. and Russian negotiators' names two)."""
+    """Distinct countries named in a phrase, in order ('U.S. and Russian negotiators' names two), not its backers
+    ('Iran-backed Houthi militants' names one) nor alternatives ('US or French jets')."""
     found: list[str] = []
-    for t in np_tokens(token):
+    tokens = np_tokens(token)
+    if any(t.dep_ == "cc" and t.lower_ in {"or", "nor"} for t in tokens):
+        return found
+    for t in without_backers(token, tokens):
         if t.i in marks.names:
             country = marks.names[t.i][0].country
             if country and country not in found:
