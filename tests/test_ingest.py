@@ -44,6 +44,13 @@ def test_dateline_and_agency_credit_are_removed() -> None:
     assert clean_text("Troops withdrew on Friday. -AP", frozenset()).text == "Troops withdrew on Friday."
 
 
+
+def test_a_dateline_starting_an_indented_paragraph_of_a_digest_is_removed() -> None:
+    digest = "Reagan ordered a review of embassy security.\n    BAHRAIN - Iranian forces renewed their assault on\nIraqi lines."
+    assert clean_text(digest, frozenset()).text == "Reagan ordered a review of embassy security. Iranian forces renewed their assault on Iraqi lines."
+    assert "NATO - the alliance" in clean_text("Allies met.\nNATO - the alliance - grew.", frozenset()).text
+
+
 def test_txt_with_sidecar(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Israeli jets struck Gaza on Sunday.", encoding="utf-8")
     (tmp_path / "a.meta.json").write_text(json.dumps({"id": "a1", "published": "2021-05-10", "source": "Wire", "url": "http://x"}))

@@ -429,13 +429,15 @@ def _destinations(trigger: Token, marks: ActorMarks) -> list[Token]:
 
 def _countries_inside(token: Token, marks: ActorMarks) -> list[str]:
     """Distinct countries named in a phrase, in order ('U.S. and Russian negotiators' names two), not its backers
-    ('Iran-backed Houthi militants' names one) nor alternatives ('US or French jets')."""
+    ('Iran-backed Houthi militants' names one), alternatives ('US or French jets') or an apposition ('Iran,
+    Iraq's enemy')."""
     found: list[str] = []
     tokens = np_tokens(token)
     if any(t.dep_ == "cc" and t.lower_ in {"or", "nor"} for t in tokens):
         return found
+    apposed = {t.i for a in tokens if a.dep_ == "appos" for t in a.subtree}
     for t in without_backers(token, tokens):
-        if t.i in marks.names:
+        if t.i in marks.names and t.i not in apposed:
             country = marks.names[t.i][0].country
             if country and country not in found:
                 found.append(country)

@@ -149,16 +149,18 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 )
             )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
-    return SentenceCoding(events=_one_per_event(found, doc), people=people, competing=competing, dropped=tuple(dropped))
+    armed = frozenset(name for name, spec in coder.codebook.events.event_types.items() if spec.instruments)
+    return SentenceCoding(events=_one_per_event(found, doc, armed), people=people, competing=competing, dropped=tuple(dropped))
 
 
-def _one_per_event(events: list[SentenceEvent], doc: Doc) -> tuple[SentenceEvent, ...]:
+def _one_per_event(events: list[SentenceEvent], doc: Doc, armed: frozenset[str]) -> tuple[SentenceEvent, ...]:
     """Two triggers of one event in a sentence ('an airstrike killed') give one row: the most specific code.
-    Triggers with two different specific codes are two events ("airstrikes and shelling": 195 and 194), and so
-    are coordinated triggers with different codes."""
+    Coordinated triggers with different codes are two events, and so are two different specific codes of an
+    event type with instruments (`armed`: "airstrikes ... the shelling", 195 and 194); a visit and the talks
+    held on it are one meeting."""
     kept: list[SentenceEvent] = []
     for event in events:
-        twin = next((k for k in kept if _same_event(k, event) and not _distinct(k, event, doc)), None)
+        twin = next((k for k in kept if _same_event(k, event) and not _distinct(k, event, doc, armed)), None)
         if twin is None:
             kept.append(event)
         elif _specificity(event) > _specificity(twin):
@@ -166,10 +168,10 @@ def _one_per_event(events: list[SentenceEvent], doc: Doc) -> tuple[SentenceEvent
     return tuple(kept)
 
 
-def _distinct(a: SentenceEvent, b: SentenceEvent, doc: Doc) -> bool:
+def _distinct(a: SentenceEvent, b: SentenceEvent, doc: Doc, armed: frozenset[str]) -> bool:
     if a.cameo_code == b.cameo_code:
         return False
-    specific = not (a.cameo_code.endswith("0") or b.cameo_code.endswith("0"))
+    specific = a.event_type in armed and not (a.cameo_code.endswith("0") or b.cameo_code.endswith("0"))
     return specific or doc[b.trigger_index] in doc[a.trigger_index].conjuncts
 
 

@@ -66,7 +66,7 @@ def clean_text(raw: str, known_names: frozenset[str], source: str | None = None,
     first sentence.
     """
     text = unicodedata.normalize("NFKC", raw).replace("\r\n", "\n").replace("\r", "\n")
-    blocks = [[_drop_calls_to_action(" ".join(line.split())) for line in block.split("\n")] for block in re.split(r"\n\s*\n", text)]
+    blocks = [[_drop_calls_to_action(_indented_dateline(line)) for line in block.split("\n")] for block in re.split(r"\n\s*\n", text)]
     lines = [[line for line in block if line and not any(rule.match(line) for rule in FURNITURE_LINES)] for block in blocks]
     lines = [block for block in lines if block]
     if lines and source and lines[0][0].casefold() == source.casefold():
@@ -82,6 +82,13 @@ def clean_text(raw: str, known_names: frozenset[str], source: str | None = None,
     kept = [PHOTO_CREDIT.sub("", p) for p in kept]
     body = "\n\n".join(repair_joins(p, known_names) for p in kept if p)
     return CleanText(text=body, title=title)
+
+
+def _indented_dateline(line: str) -> str:
+    """The line with runs of whitespace collapsed, and without the dateline that starts an indented paragraph
+    inside a block (news digests: "    BAHRAIN - Iranian forces have renewed ...")."""
+    words = " ".join(line.split())
+    return DATELINE.sub("", words, count=1) if line[:1].isspace() else words
 
 
 def _is_headline(block: list[str], title: str | None) -> bool:
