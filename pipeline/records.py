@@ -38,7 +38,8 @@ class Actor:
     country: str | None
     text: str
     role: str | None = None
-    ref: str | None = None  # set when the words point elsewhere: "dyad" (the sides), "pronoun" (he), "name" (a person),
+    ref: str | None = None  # set when the words point elsewhere: "dyad" (the sides), "pronoun" (he), "name" (a person
+    # or place the dictionary does not know, not an organisation),
     # or "place" when the actor is only where a strike landed ("in fighting near Ouadi Doum")
 
     @property

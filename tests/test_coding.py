@@ -259,6 +259,8 @@ def test_a_strike_without_target_is_located_by_the_place_it_struck(code_text) ->
 
 def test_talks_between_companies_are_no_row_and_commodity_bodies_are_igos(code_text) -> None:
     assert not code_text("Acme Corp entered into talks with underwriters on a share sale.")
+    assert not code_text("Acme Corp is holding talks with Brightwell Partners on the sale of its plant.")  # an unknown organisation
+    assert not code_text("The union held talks with Jim Brightwell on the pay offer.")  # facing a union
     council = _only(code_text("The International Coffee Organization council held a special meeting in London."), "meeting")
     assert council.source.code == "IGO"  # CAMEO's bare IGO, not a British organisation
 

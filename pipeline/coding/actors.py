@@ -241,8 +241,10 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         titled = code_phrase(title, marks, lexicon, default_role)
         if titled is not None and titled.key:
             return Actor(titled.code, titled.country, text, titled.role)
-    if any(t.ent_type_ == "PERSON" for t in tokens) or head.pos_ == "PROPN":
+    if any(t.ent_type_ == "PERSON" for t in tokens) or head.pos_ == "PROPN" and head.ent_type_ != "ORG":
         return Actor(code=role, country=None, text=text, role=role, ref="name")
+    if head.pos_ == "PROPN":  # an organisation the dictionary does not know: in news, mostly a company
+        return Actor(code=role, country=None, text=text, role=role)
     if role:
         definite = any(t.dep_ == "det" and t.lower_ in {"the", "this", "that"} for t in head.children)
         return Actor(code=role, country=None, text=text, role=role, ref="role" if definite else None)

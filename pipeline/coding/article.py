@@ -213,12 +213,15 @@ def _actors(event: SentenceEvent, spec: EventType) -> int:
     """How many of the row's actors count for `min_actors`: a coded actor (a role alone counts: "rebels")
     or a named one the dictionary does not know yet. A pronoun the article does not resolve ("we will see
     him and meet him") is nobody in particular, and an uncounted role (a company, a union: "the UAW and
-    American Motors resumed talks") is no political actor, whatever its country."""
+    American Motors resumed talks") is no political actor, whatever its country; facing one, an unknown name
+    is most likely another company ("Varian Inc is holding talks with Philips Electronics")."""
+    sides = (event.source, event.target)
+    business = any(actor is not None and actor.role in spec.uncounted_roles for actor in sides)
     return sum(
         actor is not None
-        and (actor.code is not None or actor.ref in {"name", "dyad"})
+        and (actor.code is not None or actor.ref == "dyad" or actor.ref == "name" and not business)
         and actor.role not in spec.uncounted_roles
-        for actor in (event.source, event.target)
+        for actor in sides
     )
 
 
