@@ -499,3 +499,11 @@ def test_an_alleged_attack_is_no_row(code_text) -> None:
     rows = code_text("Turkey said its jets struck Kurdish militants after the group was accused of the bombing in Ankara.")
     assert [m.trigger for m in rows] == ["struck"]
     assert not code_text("A former soldier was convicted of fighting against the Islamic State terror group in Syria.")
+
+
+def test_a_participle_on_the_event_can_plan_or_cancel_it(code_text) -> None:
+    assert not code_text("Critics said the retaliatory air strikes being proposed by the United States would not work.")
+    talks = _only(code_text("The talks scheduled for next week in Geneva between Iran and Iraq will focus on prisoners."), "meeting")
+    assert talks.cameo_code == "036"
+    aimed = _only(code_text("Rwandan rebels made demands at the fourth round of talks with the government aimed at ending the war."), "meeting")
+    assert aimed.modality == "asserted"

@@ -39,6 +39,7 @@ QUESTION_OPENERS = frozenset(
 CLOSING_QUOTES = frozenset({'"', "'", "”", "’", ")"})
 UNCONFIRMED = frozenset({"confirm", "announce", "decide", "agree", "say", "know"})  # "has not confirmed that ..."
 ADJUNCT_VERBS = frozenset({"follow", "include"})  # participles used as prepositions: following X, including X
+PURPOSES = frozenset({"aim", "design", "intend", "mean"})  # "talks aimed at ending the war" says what they are for
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,11 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             planned = f"'{child.text} {trigger.text}'"
         if child.dep_ == "poss" and {word, *(g.lower_ for g in child.children)} & set(cues.planned_modifiers):
             planned = f"'{child.text}'s {trigger.text}'"  # tomorrow's talks, next week's summit
+        said = _governor(child, cues) if child.dep_ == "acl" and child.tag_ in {"VBN", "VBG"} and not realised else None
+        if said is not None and child.lemma_.lower() not in PURPOSES:
+            if said.status == "dropped":  # "the attack feared by residents"
+                return said
+            planned = said.reason  # "the airstrikes being proposed by the US", "talks scheduled for May"
     verdict = _clause_cues(trigger, cues, negation=True)
     if verdict and verdict.status == "dropped":
         return verdict
