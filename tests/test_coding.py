@@ -507,3 +507,15 @@ def test_a_participle_on_the_event_can_plan_or_cancel_it(code_text) -> None:
     assert talks.cameo_code == "036"
     aimed = _only(code_text("Rwandan rebels made demands at the fourth round of talks with the government aimed at ending the war."), "meeting")
     assert aimed.modality == "asserted"
+
+
+def test_we_in_reported_speech_is_the_speakers_side(code_text) -> None:
+    talks = _only(code_text("“We held useful talks with the Iranians,” Iraq's foreign minister said on Monday."), "meeting")
+    assert (talks.source.code, talks.target.country) == ("IRQGOV", "IRN")
+
+
+def test_who_reacts_after_an_attack_is_not_its_attacker_but_who_fought_after_fighting_is(code_text) -> None:
+    reaction = _only(code_text("“We will hit back hard,” Iran's defence minister said after the attack on its tankers."), "strike")
+    assert reaction.source is None
+    fought = _only(code_text("Vietnamese forces have retaken a village in western Cambodia after fierce fighting with guerrillas."), "strike")
+    assert fought.source.country == "VNM"

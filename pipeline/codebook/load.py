@@ -60,6 +60,7 @@ class ActorTables:
     people: tuple[Person, ...]
     dyad_nouns: frozenset[str]
     person_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
 
     def single_word_names(self) -> frozenset[str]:
         """Capitalised one-word names of countries, capitals and actors: halves of joins like 'IraqUS'."""
@@ -311,4 +312,5 @@ def _merge_actors(path: Path, actors_file: ActorsFile, parts: Iterable[tuple[Pat
         people=tuple(people),
         dyad_nouns=frozenset(w.lower() for w in actors_file.references.dyad_nouns),
         person_pronouns=frozenset(w.lower() for w in actors_file.references.person_pronouns),
+        speaker_pronouns=frozenset(w.lower() for w in actors_file.references.speaker_pronouns),
     )

@@ -48,6 +48,7 @@ class ActorLexicon:
     role_phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> ((words, role), ...)
     dyad_nouns: frozenset[str]
     person_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
 
 
 def _case_matters(name: str) -> bool:
@@ -113,6 +114,7 @@ def build_lexicon(tables: ActorTables, nlp: Language) -> ActorLexicon:
         role_phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
         dyad_nouns=tables.dyad_nouns,
         person_pronouns=tables.person_pronouns,
+        speaker_pronouns=tables.speaker_pronouns,
     )
 
 
@@ -207,7 +209,9 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     if head.pos_ == "PRON":
         if lower in lexicon.person_pronouns:
             return Actor(code=None, country=None, text=head.text, ref="pronoun")
-        return None
+        speaker = _speaker(head) if lower in lexicon.speaker_pronouns else None
+        said = code_phrase(speaker, marks, lexicon, default_role) if speaker is not None else None
+        return Actor(said.code, said.country, head.text, said.role) if said is not None and said.key else None
     named = [(abs(t.i - head.i), marks.names[t.i]) for t in tokens if t.i in marks.names]
     if not named and head.lemma_.lower() in lexicon.dyad_nouns and head.tag_ in {"NNS", "NNPS"} and any(
         t.lower_ in REFERENCE_DETERMINERS for t in head.children
@@ -254,6 +258,22 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     if owner is not None and any(c.dep_ in {"acl", "xcomp"} for c in head.children):  # "his decision to launch
         # strikes": whoever "his" is, who decided (not the author of "his plan")
         return Actor(code=None, country=None, text=owner.text, ref="pronoun")
+    return None
+
+
+SPEAKING = frozenset({"say", "tell", "add", "state", "declare", "insist", "write", "warn", "announce", "stress"})
+
+
+def _speaker(pronoun: Token) -> Token | None:
+    """Who says the clause a pronoun is in ("'We will respond,' the minister said": the minister), through the
+    reported clause's own clauses; None outside reported speech."""
+    token = pronoun
+    for _ in range(8):
+        if token.head == token:
+            return None
+        if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in SPEAKING:
+            return next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        token = token.head
     return None
 
 

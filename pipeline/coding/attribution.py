@@ -156,6 +156,10 @@ def attribute(
         if undergoing is not None:  # "Douma came under shelling", "Idlib was the target of airstrikes"
             targets += subjects(undergoing)
         verb = None if undergoing is not None or claimants else _reporting_verb(anchor, light_verbs)
+        reacting = verb is not None and verb.lemma_.lower() in REACTIONS and anchor.dep_ == "pobj"
+        if reacting and not spec.reciprocal and anchor.head.lower_ in SEQUENCE_PREPS:
+            verb = None  # "the minister said after the attack": who spoke then, not who attacked (but "X retook
+            # the town after fierce fighting" fought)
         if verb is not None and anchor.dep_ == "nsubj":
             targets += not_instrument(direct_objects(verb))
         elif verb is not None:
@@ -355,6 +359,9 @@ PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
 STRUCK_PREPS = PLACE_PREPS | {"of", "on", "against", "at", "into"}  # not by/from (the attacker) or between/with
 REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "X said (that) ...", "X tried to ..."
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "pcomp"})
+SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "ahead"})
+REACTIONS = frozenset({"say", "tell", "speak", "comment", "respond", "react", "vow", "pledge", "promise", "insist", "add",
+                       "write", "warn", "condemn", "denounce", "mourn", "express", "demand", "call", "urge", "appeal"})
 SPEECH_VERBS = frozenset({"tell", "say", "brief", "inform", "assure", "warn", "remind", "address"})
 HARM_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "hurt", "displace"})
 PLACE_NAME_KINDS = frozenset({"country", "capital", "city"})  # not fixed actors: "the Pentagon" is no place
