@@ -177,12 +177,14 @@ HANDLABELLED = REPO / "data" / "gold" / "handlabelled.jsonl"
 TEST_A = REPO / "data" / "gold" / "test_reuters.jsonl"
 TEST_B = REPO / "data" / "gold" / "test_reuters_b.jsonl"
 TEST_C = REPO / "data" / "gold" / "test_guardian.jsonl"
+TEST_E = REPO / "data" / "gold" / "test_reuters_e.jsonl"
 
 SEED = "test-reuters-1987"
 SEED_B = "test-reuters-1987-b"
 SEED_C = "test-guardian-2017-2019-c"
 SEED_D = "test-guardian-2017-2019-d"
 SEED_E = "test-reuters-1987-e"
+SEED_F = "test-reuters-1987-f"
 MIN_WORDS, MAX_WORDS = 6, 80
 MAX_PER_ARTICLE = 2
 
@@ -458,6 +460,12 @@ QUOTAS_E = {"invitation": 10, "resolution": 15, "strike": 50, "meeting": 50, "ge
 _STRATA_B_BY_NAME = {stratum[0]: stratum for stratum in STRATA_B}
 STRATA_E = tuple((name, quota, *_STRATA_B_BY_NAME[name][2:]) for name, quota in QUOTAS_E.items())
 
+#: Set f (data/gold/test_reuters_f.jsonl): a fourth Reuters sample, drawn like set e (set b's strata,
+#: sentence tests, preferences and eligible_b), with its own seed and quotas. Name -> quota, in drawing
+#: order.
+QUOTAS_F = {"invitation": 10, "resolution": 15, "strike": 50, "meeting": 50, "general": 35}
+STRATA_F = tuple((name, quota, *_STRATA_B_BY_NAME[name][2:]) for name, quota in QUOTAS_F.items())
+
 
 # ----------------------------------------------------------------------------------- sampling
 
@@ -553,6 +561,7 @@ SETS = {
     "c": (CORPUS_C, SEED_C, STRATA_C, (), eligible_c, True, MAX_PER_ARTICLE),
     "d": (CORPUS_C, SEED_D, STRATA_D, (TEST_C,), eligible_c, True, MAX_PER_ARTICLE),
     "e": (CORPUS, SEED_E, STRATA_E, (TEST_A, TEST_B), eligible_b, False, MAX_PER_ARTICLE),
+    "f": (CORPUS, SEED_F, STRATA_F, (TEST_A, TEST_B, TEST_E), eligible_b, False, MAX_PER_ARTICLE),
 }
 
 
