@@ -210,8 +210,9 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         if lower in lexicon.person_pronouns:
             return Actor(code=None, country=None, text=head.text, ref="pronoun")
         speaker = _speaker(head) if lower in lexicon.speaker_pronouns else None
+        speaker = speaker if speaker is not None and _agrees(head, speaker) else None
         said = code_phrase(speaker, marks, lexicon, default_role) if speaker is not None else None
-        return Actor(said.code, said.country, head.text, said.role) if said is not None and said.key else None
+        return Actor(said.code, said.country, head.text, said.role) if said is not None and said.code else None
     named = [(abs(t.i - head.i), marks.names[t.i]) for t in tokens if t.i in marks.names]
     if not named and head.lemma_.lower() in lexicon.dyad_nouns and head.tag_ in {"NNS", "NNPS"} and any(
         t.lower_ in REFERENCE_DETERMINERS for t in head.children
@@ -275,6 +276,17 @@ def _speaker(pronoun: Token) -> Token | None:
             return next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
         token = token.head
     return None
+
+
+def _agrees(pronoun: Token, speaker: Token) -> bool:
+    """Whether a pronoun can stand for its clause's speaker: "we" for anyone, "it" for a thing in the singular
+    ("Iraq said it attacked", not "Reagan said it"), "they" for a plural ("the rebels said they")."""
+    lower = pronoun.lower_
+    if lower in {"it", "its"}:
+        return speaker.ent_type_ != "PERSON" and speaker.tag_ in {"NN", "NNP"}
+    if lower in {"they", "them", "their"}:
+        return speaker.tag_ in {"NNS", "NNPS"}
+    return True
 
 
 def without_backers(head: Token, tokens: list[Token]) -> list[Token]:
