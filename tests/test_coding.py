@@ -519,3 +519,9 @@ def test_who_reacts_after_an_attack_is_not_its_attacker_but_who_fought_after_fig
     assert reaction.source is None
     fought = _only(code_text("Vietnamese forces have retaken a village in western Cambodia after fierce fighting with guerrillas."), "strike")
     assert fought.source.country == "VNM"
+
+
+def test_it_and_they_of_reported_speech_agree_with_their_speaker(code_text) -> None:
+    attack = _only(code_text("Iraq said today it attacked Iran's Farsi Island and oil installations near Kharg."), "strike")
+    assert (attack.source.country, attack.target.country) == ("IRQ", "IRN")
+    assert not code_text("American Express Co said it has been holding talks with Nippon Life on an equity stake.")

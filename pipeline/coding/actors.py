@@ -210,7 +210,7 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         if lower in lexicon.person_pronouns:
             return Actor(code=None, country=None, text=head.text, ref="pronoun")
         speaker = _speaker(head) if lower in lexicon.speaker_pronouns else None
-        speaker = speaker if speaker is not None and _agrees(head, speaker) else None
+        speaker = speaker if speaker is not None and _agrees(head, speaker, marks) else None
         said = code_phrase(speaker, marks, lexicon, default_role) if speaker is not None else None
         return Actor(said.code, said.country, head.text, said.role) if said is not None and said.code else None
     named = [(abs(t.i - head.i), marks.names[t.i]) for t in tokens if t.i in marks.names]
@@ -278,15 +278,18 @@ def _speaker(pronoun: Token) -> Token | None:
     return None
 
 
-def _agrees(pronoun: Token, speaker: Token) -> bool:
+def _agrees(pronoun: Token, speaker: Token, marks: ActorMarks) -> bool:
     """Whether a pronoun can stand for its clause's speaker: "we" for anyone, "it" for a thing in the singular
-    ("Iraq said it attacked", not "Reagan said it"), "they" for a plural ("the rebels said they")."""
+    ("Iraq said it attacked", not "Reagan said it"), "they" for a plural ("the rebels said they"); "it" and
+    "they" not for an organisation the dictionary does not know ("American Express Co said it"), which is
+    most likely a company whatever country its name holds."""
     lower = pronoun.lower_
-    if lower in {"it", "its"}:
-        return speaker.ent_type_ != "PERSON" and speaker.tag_ in {"NN", "NNP"}
-    if lower in {"they", "them", "their"}:
-        return speaker.tag_ in {"NNS", "NNPS"}
-    return True
+    if lower in {"we", "us"}:
+        return True
+    unknown = speaker.ent_type_ in {"ORG", "PERSON"} and speaker.i not in marks.names
+    if lower == "it":
+        return not unknown and speaker.tag_ in {"NN", "NNP"}
+    return not unknown and speaker.tag_ in {"NNS", "NNPS"}
 
 
 def without_backers(head: Token, tokens: list[Token]) -> list[Token]:
