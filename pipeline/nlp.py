@@ -16,6 +16,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from pipeline.errors import ModelNotFoundError
 
@@ -28,10 +29,20 @@ def load_model(name: str) -> Language:
     tried: list[str] = []
     for candidate in dict.fromkeys([name, *FALLBACK_MODELS]):
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             tried.append(candidate)
+            continue
+        _split_joins_after_abbreviations(nlp)
+        return nlp
     raise ModelNotFoundError(f"no spaCy model could be loaded (tried {', '.join(tried)}). Install one with: {INSTALL_HINT}")
+
+
+def _split_joins_after_abbreviations(nlp: Language) -> None:
+    """Split a hyphen after a dotted abbreviation ("U.S.-Soviet talks", "a U.S.-flag ship", "U.K.-based"),
+    which the default tokenizer keeps as one token, so the actor dictionary sees "U.S." and "Soviet"."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def model_label(nlp: Language) -> str:

@@ -525,3 +525,10 @@ def test_it_and_they_of_reported_speech_agree_with_their_speaker(code_text) -> N
     attack = _only(code_text("Iraq said today it attacked Iran's Farsi Island and oil installations near Kharg."), "strike")
     assert (attack.source.country, attack.target.country) == ("IRQ", "IRN")
     assert not code_text("American Express Co said it has been holding talks with Nippon Life on an equity stake.")
+
+
+def test_a_join_after_a_dotted_abbreviation_names_both_sides(code_text) -> None:
+    talks = _only(code_text("The U.S.-Soviet talks on arms control resumed in Geneva on Monday."), "meeting")
+    assert {talks.source.country, talks.target.country} == {"USA", "RUS"}
+    attack = _only(code_text("Iran fired a missile at a U.S.-flag tanker in Kuwaiti waters on Friday."), "strike")
+    assert attack.target.country == "USA"
