@@ -532,3 +532,8 @@ def test_a_join_after_a_dotted_abbreviation_names_both_sides(code_text) -> None:
     assert {talks.source.country, talks.target.country} == {"USA", "RUS"}
     attack = _only(code_text("Iran fired a missile at a U.S.-flag tanker in Kuwaiti waters on Friday."), "strike")
     assert attack.target.country == "USA"
+
+
+def test_who_holds_talks_under_their_auspices_stands_for_unnamed_parties(code_text) -> None:
+    talks = _only(code_text("Talks on the ceasefire resumed under UN auspices in Vienna on Tuesday."), "meeting")
+    assert talks.source.code == "IGOUNO"

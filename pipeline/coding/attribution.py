@@ -192,6 +192,8 @@ def attribute(
                 content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
     groups = [*own, *(_code_all(group, marks, lexicon, trigger) for group in _coordinations(sources))]
     source_actors = [actor for group in groups for actor in group]
+    if spec.reciprocal and not source_actors:
+        source_actors += _auspices(trigger, marks, lexicon)  # "talks will resume under UN auspices"
     if spec.reciprocal and not is_verbal(trigger) and not any(a.country for a in source_actors):
         source_actors += _party_above(trigger, marks, lexicon)
     source = _best(source_actors)
@@ -233,6 +235,22 @@ def _coordinations(heads: list[Token]) -> list[list[Token]]:
         elif head not in group:
             group.append(head)
     return groups
+
+
+def _auspices(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> list[Actor]:
+    """Who holds a meeting under their auspices ("under UN auspices", "under the auspices of the AU"), on the
+    trigger or on the verb it is the subject or object of."""
+    holders = [trigger, trigger.head] if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else [trigger]
+    found = [
+        t
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ == "under"
+        for auspices in prep.children
+        if auspices.lemma_.lower() in {"auspex", "auspices", "auspice", "aegis"}
+        for t in [*(c for c in auspices.children if c.dep_ in {"compound", "poss", "amod"}), *prep_objects(auspices, ["of"])]
+    ]
+    return [a for a in _code_all(found, marks, lexicon, trigger) if a.code]
 
 
 def _disjunctive(token: Token) -> bool:
