@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Draw the sentences of the held-out test gold sets: data/gold/test_reuters.jsonl (set a, the
 default), data/gold/test_reuters_b.jsonl (set b, --set b), data/gold/test_guardian.jsonl (set c,
---set c), data/gold/test_guardian_d.jsonl (set d, --set d) and data/gold/test_reuters_e.jsonl (set e,
---set e); sets c and d come from the Guardian corpus, set e again from Reuters (see the end of this
-docstring).
+--set c), data/gold/test_guardian_d.jsonl (set d, --set d), data/gold/test_reuters_e.jsonl (set e,
+--set e) and data/gold/test_reuters_f.jsonl (set f, --set f); sets c and d come from the Guardian
+corpus, sets e and f again from Reuters (see the end of this docstring).
 
 Standard library only and deterministic: the corpus is read in numeric id order and every stratum is
 shuffled with its own fixed seed, so every run prints the same records in the same order.
@@ -154,11 +154,21 @@ in drawing order:
 
 so the set has 150 sentences from 139 articles.
 
+Set f (--set f) is a fourth Reuters sample, drawn like set e (same corpus, splitter, eligible_b and
+sentence / article tests and preferences: STRATA_F reuses STRATA_B's) with the seed
+"test-reuters-1987-f" and QUOTAS_F. Besides set e's exclusions it excludes every article whose id
+occurs (before the '#') in data/gold/test_reuters_e.jsonl, and every article sharing a 6+ word
+sentence with any excluded article (development, set a, b or e): 650 articles by id and 109 more as
+wire copies. At most 2 sentences per article. Its strata, in drawing order: invitation 10 (set e took
+the last candidates: none is left), resolution 15 (279 candidates, none with a RESOLUTION_STRONG_B_RE
+word), strike 50 (160 candidates), meeting 50, and general 35 (as set a's general stratum: 25 plus the
+10 places of the empty invitation stratum), so the set has 150 sentences from 145 articles.
+
 Output: one JSON object per line on stdout, {"id": "<corpus id>#<n>", "text", "published"}, with n
 the 1-based sentence number, sorted by article number and then sentence number. With --strata each
 record also carries the stratum it was drawn for. No labels.
 
-Usage: python scripts/sample_test_gold.py [--set a|b|c|d|e] [--strata] [--check-split]
+Usage: python scripts/sample_test_gold.py [--set a|b|c|d|e|f] [--strata] [--check-split]
 """
 
 from __future__ import annotations
@@ -588,7 +598,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--set", choices=sorted(SETS), default="a",
                     help="a: data/gold/test_reuters.jsonl (default); b: data/gold/test_reuters_b.jsonl; "
                          "c: data/gold/test_guardian.jsonl; d: data/gold/test_guardian_d.jsonl; "
-                         "e: data/gold/test_reuters_e.jsonl")
+                         "e: data/gold/test_reuters_e.jsonl; f: data/gold/test_reuters_f.jsonl")
     ap.add_argument("--strata", action="store_true", help="add the stratum of each record")
     ap.add_argument("--check-split", action="store_true",
                     help="check the set's splitter against handlabelled.jsonl and exit")
