@@ -537,3 +537,8 @@ def test_a_join_after_a_dotted_abbreviation_names_both_sides(code_text) -> None:
 def test_who_holds_talks_under_their_auspices_stands_for_unnamed_parties(code_text) -> None:
     talks = _only(code_text("Talks on the ceasefire resumed under UN auspices in Vienna on Tuesday."), "meeting")
     assert talks.source.code == "IGOUNO"
+
+
+def test_a_visiting_official_is_the_visitor_and_one_meeting_with_the_host(code_text) -> None:
+    [visit] = code_text("The Egyptian president met the visiting Saudi foreign minister in Cairo on Sunday.")
+    assert (visit.cameo_code, visit.source.country, visit.target.country) == ("042", "SAU", "EGY")

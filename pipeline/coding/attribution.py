@@ -126,7 +126,12 @@ def attribute(
             sources += passive_agents(trigger)
             targets += _patients(trigger)
         else:
-            sources += subjects(trigger)
+            if trigger.dep_ == "amod":  # "Li Peng held talks with visiting Chancellor Kohl": Kohl visits Li Peng
+                sources.append(trigger.head)
+                verb = _clause_verb(trigger.head)
+                targets += [t for t in subjects(verb) if t != trigger.head] if verb is not None else []
+            else:
+                sources += subjects(trigger)
             if trigger.tag_ == "VBG":  # the noun tagged as a gerund: "shelling by forces loyal to Assad"
                 sources += prep_objects(trigger, ["by"])
             if rule.direct_object == "target":

@@ -149,18 +149,23 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 )
             )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
-    armed = frozenset(name for name, spec in coder.codebook.events.event_types.items() if spec.instruments)
-    return SentenceCoding(events=_one_per_event(found, doc, armed), people=people, competing=competing, dropped=tuple(dropped))
+    types = coder.codebook.events.event_types
+    armed = frozenset(name for name, spec in types.items() if spec.instruments)
+    mutual = frozenset(name for name, spec in types.items() if spec.reciprocal)
+    events = _one_per_event(found, doc, armed, mutual)
+    return SentenceCoding(events=events, people=people, competing=competing, dropped=tuple(dropped))
 
 
-def _one_per_event(events: list[SentenceEvent], doc: Doc, armed: frozenset[str]) -> tuple[SentenceEvent, ...]:
+def _one_per_event(
+    events: list[SentenceEvent], doc: Doc, armed: frozenset[str], mutual: frozenset[str]
+) -> tuple[SentenceEvent, ...]:
     """Two triggers of one event in a sentence ('an airstrike killed') give one row: the most specific code.
     Coordinated triggers with different codes are two events, and so are two different specific codes of an
     event type with instruments (`armed`: "airstrikes ... the shelling", 195 and 194); a visit and the talks
     held on it are one meeting."""
     kept: list[SentenceEvent] = []
     for event in events:
-        twin = next((k for k in kept if _same_event(k, event) and not _distinct(k, event, doc, armed)), None)
+        twin = next((k for k in kept if _same_event(k, event, mutual) and not _distinct(k, event, doc, armed)), None)
         if twin is None:
             kept.append(event)
         elif _specificity(event) > _specificity(twin):
@@ -180,11 +185,14 @@ def _key(actor: Actor | None) -> str | None:
     return actor.key if actor and actor.ref != "place" else None
 
 
-def _same_event(a: SentenceEvent, b: SentenceEvent) -> bool:
+def _same_event(a: SentenceEvent, b: SentenceEvent, mutual: frozenset[str]) -> bool:
+    """Compatible actors; for reciprocal types either way round ("met the visiting minister": one meeting)."""
     if a.event_type != b.event_type:
         return False
     pairs = ((_key(a.source), _key(b.source)), (_key(a.target), _key(b.target)))
-    return all(x is None or y is None or x == y for x, y in pairs)
+    swapped = ((_key(a.source), _key(b.target)), (_key(a.target), _key(b.source)))
+    compatible = [all(x is None or y is None or x == y for x, y in sides) for sides in (pairs, swapped)]
+    return compatible[0] or a.event_type in mutual and compatible[1]
 
 
 def _specificity(event: SentenceEvent) -> tuple[bool, int, bool, int, int]:
