@@ -19,6 +19,9 @@ def _only(mentions, event_type: str):
     "text",
     [
         "Russia and Ukraine did not meet in Istanbul.",
+        "After his gains on the battlefield, Assad felt no need to negotiate with the opposition.",
+        "Europe told Washington it was not a smart idea to hold a summit with Iran.",
+        "Assad may now feel emboldened to launch an assault on Idlib province.",
         "Israel threatened to strike Iranian nuclear sites.",
         "Iran could strike US bases within hours.",
         "If Hamas fires rockets, Israel would strike Gaza.",
@@ -542,3 +545,8 @@ def test_who_holds_talks_under_their_auspices_stands_for_unnamed_parties(code_te
 def test_a_visiting_official_is_the_visitor_and_one_meeting_with_the_host(code_text) -> None:
     [visit] = code_text("The Egyptian president met the visiting Saudi foreign minister in Cairo on Sunday.")
     assert (visit.cameo_code, visit.source.country, visit.target.country) == ("042", "SAU", "EGY")
+
+
+def test_a_meeting_on_the_sidelines_of_a_conference_abroad_is_044(code_text) -> None:
+    met = _only(code_text("The Turkish defence minister met his US counterpart on the sidelines of the Munich conference."), "meeting")
+    assert (met.cameo_code, met.source.country, met.target.country) == ("044", "TUR", "USA")

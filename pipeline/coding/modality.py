@@ -129,10 +129,13 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
                 verdict = _governor(parent, cues) or verdict
         elif relation == "acl":
             verdict = _governor(parent, cues)
+            if any(c.dep_ in {"det", "neg"} and c.lower_ in cues.negators for c in parent.children):
+                return Assessment("dropped", f"'no {parent.text}'")  # "felt no need to negotiate", "no plans to meet"
         elif relation == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             # "have the assets to launch attacks": the infinitive says what the object is for
             verdict = next((v for o in direct_objects(parent) if (v := _governor(o, cues)) and v.status == "dropped"), None)
-            if verdict:
+            verdict = verdict or _clause_cues(parent, cues, negation=False)  # "may feel emboldened to launch an assault"
+            if verdict and verdict.status == "dropped":
                 return verdict
             break
         else:
