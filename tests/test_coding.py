@@ -228,7 +228,7 @@ def test_who_claimed_responsibility_for_a_strike_is_its_source(code_text) -> Non
         "Washington blamed Iran for the attack on the Kuwaiti tanker.",
         "The Pentagon held Iran responsible for the rocket attack on a Kuwaiti tanker.",
         "Iran was responsible for Friday's missile attack on a Kuwaiti tanker, US officials said.",
-        "Reagan ordered a response to Iran, which the Americans blame for two attacks on Kuwaiti tankers.",
+        "The White House weighed its response to Iran, which Washington blames for the raids on Kuwaiti tankers.",
     ],
 )
 def test_who_is_blamed_or_held_responsible_for_a_strike_is_its_source(code_text, text: str) -> None:
@@ -501,7 +501,7 @@ def test_a_moratorium_on_raids_reports_none(code_text) -> None:
 def test_an_alleged_attack_is_no_row(code_text) -> None:
     rows = code_text("Turkey said its jets struck Kurdish militants after the group was accused of the bombing in Ankara.")
     assert [m.trigger for m in rows] == ["struck"]
-    assert not code_text("A former soldier was convicted of fighting against the Islamic State terror group in Syria.")
+    assert not code_text("A former marine was convicted in Ankara of fighting against the jihadist group.")
 
 
 def test_a_participle_on_the_event_can_plan_or_cancel_it(code_text) -> None:
