@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from pipeline.codebook.compile import PatternId
 from pipeline.codebook.load import Codebook
 from pipeline.codebook.schema import Match, NotIn, TokenSpec
 
@@ -72,7 +73,7 @@ class Prefilter:
     (running every rule's DependencyMatcher on every sentence costs more than the parse itself).
     """
 
-    requirements: tuple[tuple[str, tuple[frozenset[str], ...]], ...]  # (rule id, word sets) per pattern
+    requirements: tuple[tuple[PatternId, tuple[frozenset[str], ...]], ...]  # ((rule id, number), word sets) per pattern
     triggers: tuple[TokenSpec, ...]  # each pattern's trigger, in the same order
 
     @classmethod
@@ -81,7 +82,7 @@ class Prefilter:
         requirements = []
         triggers = []
         for rule in codebook.rules:
-            for pattern in rule.patterns:
+            for number, pattern in enumerate(rule.patterns, start=1):
                 triggers.append(pattern.trigger or TokenSpec())
                 needed = []
                 for node in pattern.specs():
@@ -90,24 +91,24 @@ class Prefilter:
                         needed.append(frozenset(f for lemma in lemmas for f in forms.of(lemma)))
                     elif words is not None:
                         needed.append(words)
-                requirements.append((rule.id, tuple(needed)))
+                requirements.append(((rule.id, number), tuple(needed)))
         return cls(tuple(requirements), tuple(triggers))
 
     def is_candidate(self, words: frozenset[str]) -> bool:
         """Whether some rule pattern could match a sentence with these lower-case words."""
         return any(all(words & need for need in needed) for _, needed in self.requirements)
 
-    def candidate_rules(self, doc: Doc, entities: bool = True) -> frozenset[str]:
-        """Ids of the rules with a pattern that could match this parsed sentence: its words are there and
-        some token has every attribute its trigger asks for (entity types left out when `entities` is
+    def candidate_patterns(self, doc: Doc, entities: bool = True) -> tuple[PatternId, ...]:
+        """The rule patterns that could match this parsed sentence, in codebook order: their words are there
+        and some token has every attribute their trigger asks for (entity types left out when `entities` is
         false: the sentence has not been through NER yet)."""
         words = frozenset(t.lower_ for t in doc)
         ignore = frozenset() if entities else frozenset({"ent_type"})
-        found = set()
-        for (rule_id, needed), trigger in zip(self.requirements, self.triggers):
-            if rule_id not in found and all(words & need for need in needed) and any(token_fits(trigger, t, ignore) for t in doc):
-                found.add(rule_id)
-        return frozenset(found)
+        return tuple(
+            pattern
+            for (pattern, needed), trigger in zip(self.requirements, self.triggers)
+            if all(words & need for need in needed) and any(token_fits(trigger, t, ignore) for t in doc)
+        )
 
 
 TOKEN_ATTRS = {"lemma": "lemma_", "lower": "lower_", "pos": "pos_", "tag": "tag_", "dep": "dep_", "ent_type": "ent_type_"}

@@ -45,19 +45,23 @@ class MatchKey:
     number: int
 
 
+PatternId = tuple[str, int]  # (rule id, pattern number from 1)
+
+
 @dataclass(frozen=True)
 class CompiledRules:
-    """Two DependencyMatchers per rule: its patterns, and its exclusions and refinement conditions.
+    """A DependencyMatcher per rule pattern, and one per rule for its exclusions and refinement conditions.
 
-    Per rule, so that a sentence runs only the matchers of rules whose words it contains; and the second
-    only runs where the first matched, since most sentences that hold a rule's words do not match it.
-    `screens` are the rule's patterns with entity types left out: they match wherever the patterns could
-    match once NER has run, so NER (the costliest component) runs only on sentences a screen kept.
+    Per pattern, so that a sentence runs only the patterns whose words it contains (a DependencyMatcher's
+    cost grows with the patterns it holds); the conditions run only where a pattern matched, since most
+    sentences that hold a rule's words do not match it. `screens` are the patterns with entity types left
+    out: they match wherever the patterns could match once NER has run, so NER (the costliest component)
+    runs only on sentences a screen kept.
     """
 
-    matchers: dict[str, DependencyMatcher]
+    matchers: dict[PatternId, DependencyMatcher]
     conditions: dict[str, DependencyMatcher]
-    screens: dict[str, DependencyMatcher]
+    screens: dict[PatternId, DependencyMatcher]
     keys: dict[int, MatchKey]
 
 
@@ -121,11 +125,12 @@ def _unknown_labels(pattern: Pattern, labels: Mapping[str, frozenset[str]]) -> l
 def compile_rules(codebook: Codebook, vocab: Vocab, labels: Mapping[str, frozenset[str]] | None = None) -> CompiledRules:
     """Add every pattern to one matcher; a pattern spaCy rejects, or a label the model never assigns, is
     reported with its rule id. `labels` defaults to the universal POS tags only."""
-    matchers = {rule.id: DependencyMatcher(vocab, validate=True) for rule in codebook.rules}
+    matchers = {(rule.id, n): DependencyMatcher(vocab, validate=True) for rule in codebook.rules for n, _ in enumerate(rule.patterns, 1)}
     conditions = {rule.id: DependencyMatcher(vocab, validate=True) for rule in codebook.rules}
     screens = {
-        rule.id: DependencyMatcher(vocab, validate=True) if _uses_entities(rule.patterns) else matchers[rule.id]
+        (rule.id, n): DependencyMatcher(vocab, validate=True) if _uses_entities((pattern,)) else matchers[(rule.id, n)]
         for rule in codebook.rules
+        for n, pattern in enumerate(rule.patterns, 1)
     }
     keys: dict[int, MatchKey] = {}
     problems: list[str] = []
@@ -140,8 +145,8 @@ def compile_rules(codebook: Codebook, vocab: Vocab, labels: Mapping[str, frozens
         try:
             nodes = to_dependency_pattern(pattern)
             matcher.add(name, [nodes])
-            if key.kind == "pattern" and screens[key.rule_id] is not matcher:
-                screens[key.rule_id].add(name, [without_entities(nodes)])
+            if key.kind == "pattern" and screens[(key.rule_id, key.number)] is not matcher:
+                screens[(key.rule_id, key.number)].add(name, [without_entities(nodes)])
         except (ValueError, KeyError) as exc:
             problems.append(f"rule '{key.rule_id}' {key.kind} {key.number}: spaCy rejects it: {exc}")
             return
@@ -149,7 +154,7 @@ def compile_rules(codebook: Codebook, vocab: Vocab, labels: Mapping[str, frozens
 
     for rule in codebook.rules:
         for number, pattern in enumerate(rule.patterns, start=1):
-            add(MatchKey("pattern", rule.id, number), pattern, matchers[rule.id])
+            add(MatchKey("pattern", rule.id, number), pattern, matchers[(rule.id, number)])
         for number, pattern in enumerate(rule.exclusions, start=1):
             add(MatchKey("exclusion", rule.id, number), pattern, conditions[rule.id])
         for refinement in rule.refinements:

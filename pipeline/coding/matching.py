@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline.codebook.compile import CompiledRules
+from pipeline.codebook.compile import CompiledRules, PatternId
 from pipeline.codebook.schema import Rule
 
 
@@ -24,22 +24,23 @@ class RuleHit:
 
 
 def match_rules(
-    doc: Doc, compiled: CompiledRules, rules: Mapping[str, Rule], order: Mapping[str, int], candidates: Iterable[str]
+    doc: Doc, compiled: CompiledRules, rules: Mapping[str, Rule], order: Mapping[str, int], candidates: Iterable[PatternId]
 ) -> list[RuleHit]:
-    """Rule hits in trigger order, running the matchers of the `candidates` rules only (the prefilter's
-    choice). Per trigger: matched patterns minus exclusions minus overridden rules."""
+    """Rule hits in trigger order, running the `candidates` patterns only (the prefilter's choice), and the
+    exclusions and refinement conditions of the rules that matched. Per trigger: matched patterns minus
+    exclusions minus overridden rules."""
     matched: dict[int, set[str]] = defaultdict(set)
     excluded: dict[int, set[str]] = defaultdict(set)
     refined: dict[int, set[str]] = defaultdict(set)
     buckets = {"pattern": matched, "exclusion": excluded, "refinement": refined}
-    for rule_id in candidates:
-        found = compiled.matchers[rule_id](doc)
+    found = [match for pattern in candidates for match in compiled.matchers[pattern](doc)]
+    for rule_id in dict.fromkeys(compiled.keys[match_id].rule_id for match_id, _ in found):
         conditions = compiled.conditions[rule_id]
-        if found and len(conditions):
+        if len(conditions):
             found += conditions(doc)
-        for match_id, token_ids in found:
-            key = compiled.keys[match_id]
-            buckets[key.kind][token_ids[0]].add(key.rule_id)
+    for match_id, token_ids in found:
+        key = compiled.keys[match_id]
+        buckets[key.kind][token_ids[0]].add(key.rule_id)
     hits: list[RuleHit] = []
     for trigger in sorted(matched):
         alive = matched[trigger] - excluded[trigger]

@@ -61,7 +61,8 @@ class Screen:
 
 def screen(doc: Doc, coder: Coder) -> Screen:
     """The screen of a sentence parsed without NER (see `Screen`)."""
-    matched = [coder.rules[r] for r in coder.prefilter.candidate_rules(doc, entities=False) if coder.compiled.screens[r](doc)]
+    candidates = coder.prefilter.candidate_patterns(doc, entities=False)
+    matched = [coder.rules[pattern[0]] for pattern in candidates if coder.compiled.screens[pattern](doc)]
     return Screen(
         reports=frozenset(rule.event_type for rule in matched if not rule.antecedent),
         references=frozenset(rule.event_type for rule in matched if rule.antecedent),
@@ -100,7 +101,7 @@ class SentenceCoding:
 
 def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> SentenceCoding:
     """Every event the codebook finds in one parsed sentence, with modality, actors and date resolved."""
-    hits = match_rules(doc, coder.compiled, coder.rules, coder.order, coder.prefilter.candidate_rules(doc))
+    hits = match_rules(doc, coder.compiled, coder.rules, coder.order, coder.prefilter.candidate_patterns(doc))
     marks = mark_actors(doc, coder.lexicon, published)
     people = tuple(person_names(doc, marks, coder.lexicon))
     cues = coder.codebook.events.modality
