@@ -31,6 +31,8 @@ class Coder:
     lexicon: ActorLexicon
     rules: dict[str, Rule]
     order: dict[str, int]
+    armed: frozenset[str]  # event types with instruments (strikes): different weapons are different events
+    mutual: frozenset[str]  # reciprocal event types (meetings): their actors may be named either way round
 
 
 def build_coder(codebook: Codebook, nlp: Language) -> Coder:
@@ -42,6 +44,8 @@ def build_coder(codebook: Codebook, nlp: Language) -> Coder:
         lexicon=build_lexicon(codebook.actors, nlp),
         rules={rule.id: rule for rule in codebook.rules},
         order={rule.id: n for n, rule in enumerate(codebook.rules)},
+        armed=frozenset(name for name, spec in codebook.events.event_types.items() if spec.instruments),
+        mutual=frozenset(name for name, spec in codebook.events.event_types.items() if spec.reciprocal),
     )
 
 
@@ -150,10 +154,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 )
             )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
-    types = coder.codebook.events.event_types
-    armed = frozenset(name for name, spec in types.items() if spec.instruments)
-    mutual = frozenset(name for name, spec in types.items() if spec.reciprocal)
-    events = _one_per_event(found, doc, armed, mutual)
+    events = _one_per_event(found, doc, coder.armed, coder.mutual)
     return SentenceCoding(events=events, people=people, competing=competing, dropped=tuple(dropped))
 
 
