@@ -550,3 +550,9 @@ def test_a_visiting_official_is_the_visitor_and_one_meeting_with_the_host(code_t
 def test_a_meeting_on_the_sidelines_of_a_conference_abroad_is_044(code_text) -> None:
     met = _only(code_text("The Turkish defence minister met his US counterpart on the sidelines of the Munich conference."), "meeting")
     assert (met.cameo_code, met.source.country, met.target.country) == ("044", "TUR", "USA")
+
+
+def test_a_reference_to_talks_announced_before_that_took_place_is_no_plan(code_text) -> None:
+    text = "The United States and the Soviet Union will hold arms talks in Geneva next week. The talks recessed on Friday."
+    announced, held = code_text(text)
+    assert (announced.cameo_code, held.cameo_code, held.modality, held.is_reference) == ("036", "040", "asserted", True)

@@ -203,7 +203,9 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
         if earlier or event.is_reference:  # the event's actors, but never one actor on both sides
             source = source if _country(source) or _country(cluster.source) == _country(target) else cluster.source
             target = target if _country(target) or _country(cluster.target) == _country(source) else cluster.target
-        code = cluster.code if event.needs_antecedent else event.cameo_code
+        planned = coder.codebook.events.event_types[event.event_type].planned
+        announced = cluster.code == planned and event.modality == "asserted"  # "the talks recessed": no longer a plan
+        code = cluster.code if event.needs_antecedent and not announced else event.cameo_code
         reference = earlier or event.is_reference
         linked.append((index, replace(event, date=date, source=source, target=target, cameo_code=code, is_reference=reference)))
     return linked
