@@ -70,11 +70,12 @@ def _venue_phrases(trigger: Token, preps: frozenset[str] = VENUE_PREPS) -> Itera
         holders += [c for c in trigger.children if c.dep_ == "dobj"]
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ == "prep" and (prep.lower_ in preps or prep.lower_ == "on"):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    if prep.lower_ in preps or pobj.lemma_.lower() in EDGES:  # "on the sidelines of the Munich conference"
-                        yield np_tokens(pobj)
-                        yield from _venue_phrases(pobj, preps)
+            if prep.dep_ != "prep":
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ in preps or prep.lower_ == "on" and pobj.lemma_.lower() in EDGES:  # "on the sidelines of"
+                    yield np_tokens(pobj)
+                    yield from _venue_phrases(pobj, preps)
 
 
 def _named_elsewhere(country: str, phrase: list[Token], marks: ActorMarks) -> bool:

@@ -62,8 +62,8 @@ def clean_text(raw: str, known_names: frozenset[str], source: str | None = None,
 
     A short first line without final punctuation is the headline: it becomes the title, not a sentence.
     When the record gives its title, a first line running on into its paragraph is dropped only if it
-    repeats that title: in hard-wrapped wire copy ("The U.S. Senate Finance Committee\napproved ...") a short first line is the start of the
-    first sentence.
+    repeats that title: in hard-wrapped wire copy ("The U.S. Senate Finance Committee\napproved ...") a
+    short first line is the start of the first sentence.
     """
     text = unicodedata.normalize("NFKC", raw).replace("\r\n", "\n").replace("\r", "\n")
     blocks = [[_drop_calls_to_action(_indented_dateline(line)) for line in block.split("\n")] for block in re.split(r"\n\s*\n", text)]
