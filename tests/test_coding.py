@@ -124,6 +124,20 @@ def test_passive_voice_swaps_source_and_target(code_text) -> None:
     assert strike.source.country == "IRN" and strike.target.country == "IRQ"
 
 
+def test_a_relative_clause_with_its_own_subject_strikes_the_noun_it_hangs_on(code_text) -> None:
+    strike = _only(code_text("Medics treated the Iraqi soldiers the Iranian army shelled on Sunday."), "strike")
+    assert strike.source.code == "IRNMIL" and strike.target.code == "IRQMIL"
+    meeting = _only(code_text("Most talks were held in northern Iraq, where Iranian envoys met on Sunday."), "meeting")
+    assert meeting.target is None or meeting.target.country != "IRQ"
+
+
+def test_a_strike_meant_to_do_something_happened(code_text) -> None:
+    strike = _only(code_text("The US airstrikes on Shayrat were meant to deter Assad."), "strike")
+    assert strike.modality == "asserted"
+    talks = _only(code_text("The talks between Iran and Iraq are meant to start next week."), "meeting")
+    assert talks.modality == "planned"
+
+
 def test_possessive_and_prepositional_target(code_text) -> None:
     strike = _only(code_text("Russia's strike on Ukraine's power grid killed five people."), "strike")
     assert strike.source.country == "RUS" and strike.target.country == "UKR"

@@ -135,7 +135,7 @@ def attribute(
             if trigger.tag_ == "VBG":  # the noun tagged as a gerund: "shelling by forces loyal to Assad"
                 sources += prep_objects(trigger, ["by"])
             if rule.direct_object == "target":
-                targets += not_instrument(direct_objects(trigger) or _shared_objects(trigger))
+                targets += not_instrument(direct_objects(trigger) or _shared_objects(trigger) or _relative_object(trigger))
         targets += prep_objects(trigger, target_preps)
         for clause in (c for c in trigger.children if c.dep_ == "xcomp" and is_verbal(c)):
             objects = not_instrument(direct_objects(clause))
@@ -330,6 +330,14 @@ def _patients(verb: Token) -> list[Token]:
 def _shared_objects(verb: Token) -> list[Token]:
     """The object of a coordinated verb the trigger shares it with: "shelled and destroyed two platforms"."""
     return [t for other in verb.conjuncts if is_verbal(other) for t in direct_objects(other)]
+
+
+def _relative_object(verb: Token) -> list[Token]:
+    """The noun a relative clause with its own subject hangs on: "the militias Turkey is battling"."""
+    own_subject = any(c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in verb.children)
+    adverbial = any(c.tag_ == "WRB" for c in verb.children)  # "Germany, where employers met": where, not whom
+    relative = verb.dep_ == "relcl" and own_subject and not adverbial
+    return [verb.head] if relative and verb.head.pos_ in {"NOUN", "PROPN"} else []
 
 
 def _has_name(token: Token, marks: ActorMarks) -> bool:

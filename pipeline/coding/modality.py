@@ -40,6 +40,7 @@ CLOSING_QUOTES = frozenset({'"', "'", "”", "’", ")"})
 UNCONFIRMED = frozenset({"confirm", "announce", "decide", "agree", "say", "know"})  # "has not confirmed that ..."
 ADJUNCT_VERBS = frozenset({"follow", "include"})  # participles used as prepositions: following X, including X
 PURPOSES = frozenset({"aim", "design", "intend", "mean"})  # "talks aimed at ending the war" says what they are for
+STARTS = frozenset({"be", "begin", "start", "resume", "open", "convene", "hold"})  # "talks intended to start": planned
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
         elif relation in FULL_CLAUSE or relation == "ccomp":
             verdict = _clause_cues(parent, cues, negation=True) if relation in FULL_CLAUSE else None
             existential = parent.lemma_.lower() == "be" and relation != "xcomp"  # "there was a call", not "is to meet"
-            if relation != "conj" and not existential and (verdict is None or verdict.status != "dropped"):
+            purpose = relation == "nsubjpass" and _serves_purpose(parent, cues)  # "airstrikes were intended to deter"
+            if relation != "conj" and not existential and not purpose and (verdict is None or verdict.status != "dropped"):
                 verdict = _governor(parent, cues) or verdict
         elif relation == "acl":
             verdict = _governor(parent, cues)
@@ -205,6 +207,13 @@ def _yes_no_question(trigger: Token) -> bool:
     words = [t for t in trigger.sent if not t.is_punct]
     last = next((t for t in reversed(trigger.sent) if t.text not in CLOSING_QUOTES), None)
     return bool(words) and last is not None and last.text == "?" and words[0].lower_ in QUESTION_OPENERS
+
+
+def _serves_purpose(verb: Token, cues: Modality) -> bool:
+    """Whether a passive verb of purpose says what its subject was for ("the airstrikes were intended to deter
+    Assad"), which reports the event, rather than that it is to happen ("the talks are intended to start")."""
+    starts = {*cues.occurrence_verbs, *STARTS}
+    return _lemma(verb) in PURPOSES and any(c.dep_ == "xcomp" and _lemma(c) not in starts for c in verb.children)
 
 
 def _governor(word: Token, cues: Modality) -> Assessment | None:
