@@ -81,6 +81,15 @@ def test_a_trip_that_is_to_happen_plans_its_talks(code_text) -> None:
     planned = _only(code_text("The Korean trade minister was to leave for talks in Washington later today."), "meeting")
     assert planned.cameo_code == "036"
     assert _only(code_text("The Korean trade minister left for talks in Washington on Monday."), "meeting").cameo_code == "042"
+    leaves = _only(code_text("The Korean trade minister leaves today for talks with US officials in Washington."), "meeting")
+    assert leaves.cameo_code == "036"
+
+
+def test_talks_starting_soon_are_planned_and_talks_started_before_are_not(code_text) -> None:
+    soon = _only(code_text("Japanese and US officials open talks starting this week on the chip dispute."), "meeting")
+    assert soon.cameo_code == "036"
+    before = _only(code_text("Iran and Iraq held talks starting last week in Geneva."), "meeting")
+    assert before.modality == "asserted"
 
 
 def test_talks_that_are_due_are_planned(code_text) -> None:

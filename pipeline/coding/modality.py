@@ -40,6 +40,8 @@ CLOSING_QUOTES = frozenset({'"', "'", "”", "’", ")"})
 UNCONFIRMED = frozenset({"confirm", "announce", "decide", "agree", "say", "know"})  # "has not confirmed that ..."
 ADJUNCT_VERBS = frozenset({"follow", "include"})  # participles used as prepositions: following X, including X
 PURPOSES = frozenset({"aim", "design", "intend", "mean"})  # "talks aimed at ending the war" says what they are for
+TRIPS = frozenset({"leave", "travel", "fly", "head", "depart", "arrive"})  # "leaves today for talks": a scheduled trip
+PAST_MARKS = frozenset({"last", "yesterday", "ago", "earlier", "previous"})
 STARTS = frozenset({"be", "begin", "start", "resume", "open", "convene", "hold"})  # "talks intended to start": planned
 
 
@@ -78,6 +80,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             planned = f"'{child.text} {trigger.text}'"
         if child.dep_ == "poss" and {word, *(g.lower_ for g in child.children)} & set(cues.planned_modifiers):
             planned = f"'{child.text}'s {trigger.text}'"  # tomorrow's talks, next week's summit
+        if child.dep_ == "acl" and _starting_soon(child):
+            planned = f"'{trigger.text} {child.text}'"  # "talks starting this week"
         said = _governor(child, cues) if child.dep_ == "acl" and child.tag_ in {"VBN", "VBG"} and not realised else None
         if said is not None and child.lemma_.lower() not in PURPOSES:
             if said.status == "dropped":  # "the attack feared by residents"
@@ -101,6 +105,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
                 verdict = _clause_cues(parent.head, cues, negation=True)
             if governs and verdict is None:
                 verdict = _clause_cues(parent.head, cues, negation=True)  # "could lead to renewed fighting"
+            if verdict is None and parent.lower_ == "for" and _lemma(parent.head) in TRIPS and parent.head.tag_ in {"VBZ", "VBP"}:
+                verdict = Assessment("planned", f"present '{parent.head.text}'")  # "leaves today for talks"
             if verdict is None and parent.dep_ == "prep" and _conditional(parent.head, cues):
                 return Assessment("dropped", f"conditional '{parent.head.text} {parent.text} {trigger.text}'")
             if governs and verdict is None and parent.head.dep_ == "dobj" and is_verbal(parent.head.head):
@@ -214,6 +220,17 @@ def _serves_purpose(verb: Token, cues: Modality) -> bool:
     Assad"), which reports the event, rather than that it is to happen ("the talks are intended to start")."""
     starts = {*cues.occurrence_verbs, *STARTS}
     return _lemma(verb) in PURPOSES and any(c.dep_ == "xcomp" and _lemma(c) not in starts for c in verb.children)
+
+
+def _starting_soon(participle: Token) -> bool:
+    """A starting participle with a date not in the past on an event noun: "talks starting this week"."""
+    dated = [t for t in participle.subtree if t.ent_type_ in {"DATE", "TIME"}]
+    return (
+        participle.tag_ == "VBG"
+        and participle.lemma_.lower() in STARTS
+        and bool(dated)
+        and not any(t.lower_ in PAST_MARKS for t in dated)
+    )
 
 
 def _governor(word: Token, cues: Modality) -> Assessment | None:
