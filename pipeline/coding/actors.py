@@ -209,7 +209,7 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     if head.pos_ == "PRON":
         if lower in lexicon.person_pronouns:
             return Actor(code=None, country=None, text=head.text, ref="pronoun")
-        speaker = _speaker(head) if lower in lexicon.speaker_pronouns else None
+        speaker = _speaker(head, third_person=lower not in {"we", "us"}) if lower in lexicon.speaker_pronouns else None
         speaker = speaker if speaker is not None and _agrees(head, speaker, marks) else None
         said = code_phrase(speaker, marks, lexicon, default_role) if speaker is not None else None
         return Actor(said.code, said.country, head.text, said.role) if said is not None and said.code else None
@@ -265,13 +265,18 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
 SPEAKING = frozenset({"say", "tell", "add", "state", "declare", "insist", "write", "warn", "announce", "stress"})
 
 
-def _speaker(pronoun: Token) -> Token | None:
+def _speaker(pronoun: Token, third_person: bool) -> Token | None:
     """Who says the clause a pronoun is in ("'We will respond,' the minister said": the minister), through the
-    reported clause's own clauses; None outside reported speech."""
+    reported clause's own clauses; None outside reported speech. "It" and "they" stand for a nearer subject
+    when the reported clause has one ("bombers killed 23 people when they blew themselves up, police said":
+    the bombers; "X said Argentina had given proof that it is negotiating": Argentina)."""
     token = pronoun
     for _ in range(8):
         if token.head == token:
             return None
+        nearer = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"]
+        if third_person and token != pronoun and nearer:
+            return nearer[0]
         if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in SPEAKING:
             return next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
         token = token.head
@@ -294,9 +299,12 @@ def _agrees(pronoun: Token, speaker: Token, marks: ActorMarks) -> bool:
 
 def without_backers(head: Token, tokens: list[Token]) -> list[Token]:
     """The phrase without a backer it names: "Iranian-backed militias" are not Iran's, "Russia-backed
-    separatists" not Russia's (CAMEO codes armed groups by where they operate)."""
+    separatists" not Russia's, the "pro-Iranian Hizbollah group" is not Iran's (CAMEO codes armed groups
+    by where they operate)."""
     backed = {t.i for b in tokens if b != head and b.lower_ in BACKING for t in b.subtree}
-    return [t for t in tokens if t.i not in backed]
+    doc = head.doc
+    supported = {t.i for t in tokens if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ == "pro"}
+    return [t for t in tokens if t.i not in backed | supported]
 
 
 def names_a_backer(token: Token) -> bool:

@@ -29,7 +29,7 @@ from pipeline.codebook.schema import Modality
 from pipeline.coding.syntax import direct_objects, event_anchor, is_verbal
 
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
-GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against"})  # threat of, calls for, safe from
+GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against", "by"})  # threat of, calls for, safe from, respond by
 NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no one"})
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 QUESTION_OPENERS = frozenset(
