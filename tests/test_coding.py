@@ -579,3 +579,13 @@ def test_a_reference_to_talks_announced_before_that_took_place_is_no_plan(code_t
     text = "The United States and the Soviet Union will hold arms talks in Geneva next week. The talks recessed on Friday."
     announced, held = code_text(text)
     assert (announced.cameo_code, held.cameo_code, held.modality, held.is_reference) == ("036", "040", "asserted", True)
+
+
+def test_may_is_theresa_may_where_a_party_stands_and_a_month_elsewhere(code_text) -> None:
+    published = dt.date(2018, 5, 20)
+    talks = code_text("Theresa May visited Turkey. In his talks with May, Erdoğan pressed for extraditions.", published)
+    assert _only(talks[1:], "meeting").target.country == "GBR"
+    held = _only(code_text("Theresa May visited Paris. May held talks with Macron on Monday.", published)[1:], "meeting")
+    assert held.modality == "asserted" and held.target.country == "FRA"
+    month = _only(code_text("Iran and Iraq held talks in Geneva in May.", published), "meeting")
+    assert (month.source.country, month.target.country) == ("IRN", "IRQ")

@@ -24,6 +24,8 @@ from pipeline.records import Actor
 EntryKind = Literal["country", "adjective", "capital", "city", "fixed", "person"]
 REFERENCE_DETERMINERS = frozenset({"the", "both", "two", "all"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+MONTH_NAMES = frozenset({"May"})  # a month that is also a leader's name
+PARTY_PREPS = frozenset({"with", "by", "between", "and", "to", "from", "for"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +202,9 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     """Code the noun phrase headed by `head`; None when it names nothing that could be an actor."""
     if head.lower_ in BACKING:  # "Iranian-backed" as a modifier of its own names a backer, not an actor
         return None
-    if head.ent_type_ in NOT_ACTORS:  # "thousands of Iranians": the people counted, not the count
+    if head.text in MONTH_NAMES and head.i not in marks.names and _month_as_name(head):  # "talks with May"
+        return Actor(code=None, country=None, text=head.text, ref="name")
+    if head.ent_type_ in NOT_ACTORS and head.i not in marks.names:  # "thousands of Iranians": the people counted
         counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         return code_phrase(counted[0], marks, lexicon, default_role) if counted else None
     tokens = without_backers(head, np_tokens(head))
@@ -260,6 +264,15 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         # strikes": whoever "his" is, who decided (not the author of "his plan")
         return Actor(code=None, country=None, text=owner.text, ref="pronoun")
     return None
+
+
+def _month_as_name(token: Token) -> bool:
+    """Whether a month name stands where a party does, bare, so it names a person: the subject, the object,
+    or the object of "with", "by" or "between" ("talks with May"), not "in May" or "since May 3"."""
+    bare = not any(c.dep_ in {"nummod", "det", "amod", "prep", "compound"} for c in token.children)
+    if token.dep_ == "pobj":
+        return bare and token.head.lower_ in PARTY_PREPS
+    return bare and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "aux"}
 
 
 SPEAKING = frozenset({"say", "tell", "add", "state", "declare", "insist", "write", "warn", "announce", "stress"})

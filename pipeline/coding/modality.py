@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.codebook.schema import Modality
-from pipeline.coding.syntax import direct_objects, event_anchor, is_verbal
+from pipeline.coding.syntax import direct_objects, event_anchor, is_verbal, name_taken_for_modal
 
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
 GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against", "by"})  # threat of, calls for, safe from, respond by
@@ -264,7 +264,7 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
             return Assessment("dropped", f"negated by '{child.text}'")  # "none of the ships were attacked"
         if child.dep_ == "mark" and _is_hypothetical_mark(child, cues):
             return Assessment("dropped", f"hypothetical '{child.text}'")
-        if child.dep_ not in {"aux", "auxpass"}:
+        if child.dep_ not in {"aux", "auxpass"} or child == name_taken_for_modal(head):
             continue
         if word in cues.future_aux or lemma in cues.future_aux or (word == "would" and head.dep_ == "ccomp"):
             found = Assessment("planned", f"future '{child.text}'")

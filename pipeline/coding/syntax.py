@@ -31,6 +31,16 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted({token, *token.conjuncts}, key=lambda t: t.i)
 
 
+def name_taken_for_modal(verb: Token) -> Token | None:
+    """A capitalised "May" the parser took for the modal of a verb it cannot be the modal of: "May held
+    talks" (a finite verb), "May will meet" (a second auxiliary). It is the verb's subject (Theresa May)."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+    name = next((c for c in auxiliaries if c.text == "May"), None)
+    if name is None:
+        return None
+    return name if verb.tag_ != "VB" or len(auxiliaries) > 1 else None
+
+
 def stolen_subject(verb: Token) -> Token | None:
     """A verb with no subject whose left neighbour noun phrase was attached elsewhere by the parser.
 
@@ -41,6 +51,9 @@ def stolen_subject(verb: Token) -> Token | None:
         return None
     if any(child.dep_ in SUBJECT_DEPS or child.dep_ == "expl" for child in verb.children):
         return None
+    named = name_taken_for_modal(verb)
+    if named is not None:
+        return named
     left = verb.i - 1
     doc = verb.doc
     closed = False  # a comma between the phrase and the verb closes an apposition
