@@ -10,7 +10,7 @@ possessor and modifiers ("Russia's strike", "US drone strike"), "between X and Y
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -105,6 +105,33 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
+@dataclass
+class _Candidates:
+    """Phrases around a trigger that may name its actors, before any is coded."""
+
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    content: list[Token] = field(default_factory=list)  # targets read from a clause on the trigger: used only when nothing better
+    own: list[list[Actor]] = field(default_factory=list)  # actors of the noun trigger's own modifiers, by phrase
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """What attribution needs beside the trigger: its rule and type, the light verbs, and the sentence's actor marks."""
+
+    rule: Rule
+    spec: EventType
+    light_verbs: Sequence[str]
+    marks: ActorMarks
+    lexicon: ActorLexicon
+    target_preps: list[str]
+    instruments: frozenset[str]
+
+    def not_instrument(self, tokens: Iterable[Token]) -> list[Token]:
+        """Without the weapons and means, which are never the target ("fired missiles at X")."""
+        return [t for t in tokens if t.lemma_.lower() not in self.instruments or _has_name(t, self.marks)]
+
+
 def attribute(
     trigger: Token, rule: Rule, spec: EventType, light_verbs: Sequence[str], marks: ActorMarks, lexicon: ActorLexicon
 ) -> list[tuple[Actor | None, Actor | None]]:
@@ -112,110 +139,112 @@ def attribute(
     when coordinated attackers of different countries act on one side ("Syrian and Russian jets bombed
     Ghouta" is two events, as CAMEO codes compound actors)."""
     target_preps = list(rule.target_preps if rule.target_preps is not None else spec.target_preps)
-    instruments = set(spec.instruments)
+    setting = _Setting(rule, spec, light_verbs, marks, lexicon, target_preps, frozenset(spec.instruments))
+    found = _verb_candidates(trigger, setting) if is_verbal(trigger) else _noun_candidates(trigger, setting)
+    return _actor_pairs(trigger, found, setting)
 
-    def not_instrument(tokens: Iterable[Token]) -> list[Token]:
-        return [t for t in tokens if t.lemma_.lower() not in instruments or _has_name(t, marks)]
 
-    sources: list[Token] = []
-    targets: list[Token] = []
-    content: list[Token] = []  # targets read from a clause on the trigger: used only when nothing better
-    own: list[list[Actor]] = []  # actors of the noun trigger's own modifiers, by phrase
-    if is_verbal(trigger):
-        if _is_passive(trigger) or any(c.dep_ == "agent" for c in trigger.children):
-            sources += passive_agents(trigger)
-            targets += _patients(trigger)
-        else:
-            if trigger.dep_ == "amod":  # "Li Peng held talks with visiting Chancellor Kohl": Kohl visits Li Peng
-                sources.append(trigger.head)
-                verb = _clause_verb(trigger.head)
-                targets += [t for t in subjects(verb) if t != trigger.head] if verb is not None else []
-            else:
-                sources += subjects(trigger)
-            if trigger.tag_ == "VBG":  # the noun tagged as a gerund: "shelling by forces loyal to Assad"
-                sources += prep_objects(trigger, ["by"])
-            if rule.direct_object == "target":
-                targets += not_instrument(direct_objects(trigger) or _shared_objects(trigger) or _relative_object(trigger))
-        targets += prep_objects(trigger, target_preps)
-        for clause in (c for c in trigger.children if c.dep_ == "xcomp" and is_verbal(c)):
-            objects = not_instrument(direct_objects(clause))
-            content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
-            content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
+def _verb_candidates(trigger: Token, setting: _Setting) -> _Candidates:
+    """A verb's subject and object, swapped in the passive ("was struck by X")."""
+    found = _Candidates()
+    target_preps = setting.target_preps
+    if _is_passive(trigger) or any(c.dep_ == "agent" for c in trigger.children):
+        found.sources += passive_agents(trigger)
+        found.targets += _patients(trigger)
     else:
-        destinations = _destinations(trigger, marks) if rule.destination_modifiers else []
-        own = _modifier_actors(trigger, marks, lexicon, instruments, destinations)
-        targets += destinations
-        if not spec.reciprocal:
-            targets += _venues(trigger, marks)  # "the Aleppo airstrike": the place struck
-        clauses = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and is_verbal(c)]
-        between = [t for head in (trigger, *clauses) for t in prep_objects(head, ["between", "among"])]  # talks that began between X and Y
-        # "a meeting of EU ministers" names who met (unless someone else convened it); "a visit by X", "an
-        # invitation from X" or "at the invitation of X" name who acted
-        members = prep_objects(trigger, ["of"]) if spec.reciprocal else []
-        agents = prep_objects(trigger, [p for p in spec.source_preps if not (spec.reciprocal and p == "of")])
-        sources += agents + members
-        anchor = event_anchor(trigger)
-        claimants = [] if spec.reciprocal else _claimants(anchor)
-        sources += claimants
-        undergoing = None if spec.reciprocal else _undergoing(anchor)
-        if undergoing is not None:  # "Douma came under shelling", "Idlib was the target of airstrikes"
-            targets += subjects(undergoing)
-        verb = None if undergoing is not None or claimants else _reporting_verb(anchor, light_verbs)
-        reacting = verb is not None and verb.lemma_.lower() in REACTIONS and anchor.dep_ == "pobj"
-        if reacting and not spec.reciprocal and anchor.head.lower_ in SEQUENCE_PREPS:
-            verb = None  # "the minister said after the attack": who spoke then, not who attacked (but "X retook
-            # the town after fierce fighting" fought)
-        if verb is not None and anchor.dep_ == "nsubj":
-            targets += not_instrument(direct_objects(verb))
-        elif verb is not None:
-            passive = anchor.dep_ == "nsubjpass" or anchor.dep_ == "pobj" and _is_passive(verb)
-            reporter = (passive_agents(verb) if passive else []) or subjects(verb)  # "agreed by X at a summit"
-            if verb.lemma_ in spec.recipient_verbs or (agents and not own):
-                targets += reporter  # "received an invitation (from X)": the subject is invited
-            elif reporter and members and not agents and anchor.dep_ != "pobj":
-                sources = [*reporter, *(t for t in sources if t not in members)]  # "France convened a meeting of the UN
-                targets += members  # Security Council": the convener, then the body it met
-            else:
-                sources += reporter
-            targets += prep_objects(verb, target_preps)
-            if anchor.dep_ == "pobj":  # "killed X in an attack", "on a visit to Syria, embraced Assad"
-                addressed = spec.reciprocal and verb.lemma_.lower() in SPEECH_VERBS  # "told reporters at a meeting"
-                targets += [] if addressed else not_instrument(direct_objects(verb))
-        if anchor.dep_ == "nsubj" and is_verbal(anchor.head):  # "the strike hit X", "clashes continued with X"
-            targets += not_instrument(direct_objects(anchor.head)) + prep_objects(anchor.head, target_preps)
-        if between and not (own or sources):
-            sources, targets = between[:1], between[1:] + targets
+        if trigger.dep_ == "amod":  # "Li Peng held talks with visiting Chancellor Kohl": Kohl visits Li Peng
+            found.sources.append(trigger.head)
+            verb = _clause_verb(trigger.head)
+            found.targets += [t for t in subjects(verb) if t != trigger.head] if verb is not None else []
         else:
-            targets = between + targets
-        targets += prep_objects(trigger, target_preps)
-        for clause in clauses:
-            if clause.dep_ == "acl" and clause.tag_ == "VBN":
-                sources += passive_agents(clause)
-            else:
-                objects = not_instrument(direct_objects(clause))
-                content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
-                content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
-    groups = [*own, *(_code_all(group, marks, lexicon, trigger) for group in _coordinations(sources))]
+            found.sources += subjects(trigger)
+        if trigger.tag_ == "VBG":  # the noun tagged as a gerund: "shelling by forces loyal to Assad"
+            found.sources += prep_objects(trigger, ["by"])
+        if setting.rule.direct_object == "target":
+            objects = direct_objects(trigger) or _shared_objects(trigger) or _relative_object(trigger)
+            found.targets += setting.not_instrument(objects)
+    found.targets += prep_objects(trigger, target_preps)
+    for clause in (c for c in trigger.children if c.dep_ == "xcomp" and is_verbal(c)):
+        objects = setting.not_instrument(direct_objects(clause))
+        found.content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
+        found.content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
+    return found
+
+
+def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
+    """A noun's possessor and modifiers ("Russia's strike"), "between X and Y", its prepositions, and the
+    clause that reports it ("X held talks", "X condemned the attack")."""
+    rule, spec, marks = setting.rule, setting.spec, setting.marks
+    target_preps = setting.target_preps
+    found = _Candidates()
+    destinations = _destinations(trigger, marks) if rule.destination_modifiers else []
+    found.own = _modifier_actors(trigger, marks, setting.lexicon, setting.instruments, destinations)
+    found.targets += destinations
+    if not spec.reciprocal:
+        found.targets += _venues(trigger, marks)  # "the Aleppo airstrike": the place struck
+    clauses = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and is_verbal(c)]
+    between = [t for head in (trigger, *clauses) for t in prep_objects(head, ["between", "among"])]  # talks that began between X and Y
+    # "a meeting of EU ministers" names who met (unless someone else convened it); "a visit by X", "an
+    # invitation from X" or "at the invitation of X" name who acted
+    members = prep_objects(trigger, ["of"]) if spec.reciprocal else []
+    agents = prep_objects(trigger, [p for p in spec.source_preps if not (spec.reciprocal and p == "of")])
+    found.sources += agents + members
+    anchor = event_anchor(trigger)
+    claimants = [] if spec.reciprocal else _claimants(anchor)
+    found.sources += claimants
+    undergoing = None if spec.reciprocal else _undergoing(anchor)
+    if undergoing is not None:  # "Douma came under shelling", "Idlib was the target of airstrikes"
+        found.targets += subjects(undergoing)
+    verb = None if undergoing is not None or claimants else _reporting_verb(anchor, setting.light_verbs)
+    reacting = verb is not None and verb.lemma_.lower() in REACTIONS and anchor.dep_ == "pobj"
+    if reacting and not spec.reciprocal and anchor.head.lower_ in SEQUENCE_PREPS:
+        verb = None  # "the minister said after the attack": who spoke then, not who attacked (but "X retook
+        # the town after fierce fighting" fought)
+    if verb is not None and anchor.dep_ == "nsubj":
+        found.targets += setting.not_instrument(direct_objects(verb))
+    elif verb is not None:
+        passive = anchor.dep_ == "nsubjpass" or anchor.dep_ == "pobj" and _is_passive(verb)
+        reporter = (passive_agents(verb) if passive else []) or subjects(verb)  # "agreed by X at a summit"
+        if verb.lemma_ in spec.recipient_verbs or (agents and not found.own):
+            found.targets += reporter  # "received an invitation (from X)": the subject is invited
+        elif reporter and members and not agents and anchor.dep_ != "pobj":
+            found.sources = [*reporter, *(t for t in found.sources if t not in members)]  # "France convened a meeting of
+            found.targets += members  # the UN Security Council": the convener, then the body it met
+        else:
+            found.sources += reporter
+        found.targets += prep_objects(verb, target_preps)
+        if anchor.dep_ == "pobj":  # "killed X in an attack", "on a visit to Syria, embraced Assad"
+            addressed = spec.reciprocal and verb.lemma_.lower() in SPEECH_VERBS  # "told reporters at a meeting"
+            found.targets += [] if addressed else setting.not_instrument(direct_objects(verb))
+    if anchor.dep_ == "nsubj" and is_verbal(anchor.head):  # "the strike hit X", "clashes continued with X"
+        found.targets += setting.not_instrument(direct_objects(anchor.head)) + prep_objects(anchor.head, target_preps)
+    if between and not (found.own or found.sources):
+        found.sources, found.targets = between[:1], between[1:] + found.targets
+    else:
+        found.targets = between + found.targets
+    found.targets += prep_objects(trigger, target_preps)
+    for clause in clauses:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            found.sources += passive_agents(clause)
+        else:
+            objects = setting.not_instrument(direct_objects(clause))
+            found.content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
+            found.content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
+    return found
+
+
+def _actor_pairs(trigger: Token, found: _Candidates, setting: _Setting) -> list[tuple[Actor | None, Actor | None]]:
+    """Code the candidates and choose the source and target among them, a pair more for each partner of a
+    compound attacker of another country."""
+    rule, spec, marks, lexicon = setting.rule, setting.spec, setting.marks, setting.lexicon
+    groups = [*found.own, *(_code_all(group, marks, lexicon, trigger) for group in _coordinations(found.sources))]
     source_actors = [actor for group in groups for actor in group]
     if spec.reciprocal and not source_actors:
         source_actors += _auspices(trigger, marks, lexicon)  # "talks will resume under UN auspices"
     if spec.reciprocal and not is_verbal(trigger) and not any(a.country for a in source_actors):
         source_actors += _party_above(trigger, marks, lexicon)
     source = _best(source_actors)
-    places = _places(targets, target_preps, marks, spec.places_struck)
-    target = _best([a for a in _code_all([t for t in targets if t not in places], marks, lexicon, trigger) if not _same(a, source)])
-    place = next((a for a in (_as_place(t, marks) for t in places) if a is not None and not _same(a, source)), None)
-    region = target is not None and target.code is not None and target.country is None and target.role is None
-    if place is not None and (target is None or region or _role_only(target)):
-        # "strikes in Idlib": the place's country; "rebel positions in Ghouta": its rebels; "the attack in New
-        # Zealand ... in the west": the country struck, not the world region
-        target = place if target is None or region else Actor(place.country + (target.role or ""), place.country, target.text, target.role)
-    if target is None and spec.places_struck and not rule.mutual:  # "the bombing of towns in Idlib"
-        target = _struck_place(trigger, marks)
-    if target is None and (spec.reciprocal or rule.mutual):  # "X and Y met": the other party before anything a clause mentions
-        target = _best([a for a in source_actors if not _same(a, source)])
-    if target is None:
-        target = _best([a for a in _code_all(content, marks, lexicon, trigger) if not _same(a, source)])
+    target = _target(trigger, found, source, source_actors, setting)
     towns = rule.mutual or not spec.places_struck  # a town names the attacker's country only when both sides fight there
     sides = {a.country for a in source_actors if a.country}  # "Syrian and Russian jets bombed rebel positions": neither is the rebels'
     placed_source = _in_sole_country(source, {target.country if target else None}, trigger, marks, towns)
@@ -228,6 +257,30 @@ def attribute(
                 taken.add(partner.country)
                 pairs.append((partner, _in_sole_country(target, sides, trigger, marks)))
     return pairs
+
+
+def _target(
+    trigger: Token, found: _Candidates, source: Actor | None, source_actors: list[Actor], setting: _Setting
+) -> Actor | None:
+    """The target: a named party first, then the place struck, then the other of two parties, then whatever a
+    clause on the trigger names."""
+    rule, spec, marks, lexicon = setting.rule, setting.spec, setting.marks, setting.lexicon
+    places = _places(found.targets, setting.target_preps, marks, spec.places_struck)
+    parties = _code_all([t for t in found.targets if t not in places], marks, lexicon, trigger)
+    target = _best([a for a in parties if not _same(a, source)])
+    place = next((a for a in (_as_place(t, marks) for t in places) if a is not None and not _same(a, source)), None)
+    region = target is not None and target.code is not None and target.country is None and target.role is None
+    if place is not None and (target is None or region or _role_only(target)):
+        # "strikes in Idlib": the place's country; "rebel positions in Ghouta": its rebels; "the attack in New
+        # Zealand ... in the west": the country struck, not the world region
+        target = place if target is None or region else Actor(place.country + (target.role or ""), place.country, target.text, target.role)
+    if target is None and spec.places_struck and not rule.mutual:  # "the bombing of towns in Idlib"
+        target = _struck_place(trigger, marks)
+    if target is None and (spec.reciprocal or rule.mutual):  # "X and Y met": the other party before anything a clause mentions
+        target = _best([a for a in source_actors if not _same(a, source)])
+    if target is None:
+        target = _best([a for a in _code_all(found.content, marks, lexicon, trigger) if not _same(a, source)])
+    return target
 
 
 def _coordinations(heads: list[Token]) -> list[list[Token]]:
@@ -345,7 +398,7 @@ def _has_name(token: Token, marks: ActorMarks) -> bool:
 
 
 def _modifier_actors(
-    trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, instruments: set[str], destinations: Sequence[Token] = ()
+    trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, instruments: frozenset[str], destinations: Sequence[Token] = ()
 ) -> list[list[Actor]]:
     """Actors named in a noun trigger's own modifiers: 'Russia's strike', 'Iraq-US talks' (one per country),
     grouped by modifier phrase ("Erdoğan's Syria incursion" has two phrases, "joint US and French strikes" one).
