@@ -589,3 +589,11 @@ def test_may_is_theresa_may_where_a_party_stands_and_a_month_elsewhere(code_text
     assert held.modality == "asserted" and held.target.country == "FRA"
     month = _only(code_text("Iran and Iraq held talks in Geneva in May.", published), "meeting")
     assert (month.source.country, month.target.country) == ("IRN", "IRQ")
+
+
+def test_a_report_of_its_own_is_not_linked_to_an_event_years_before(code_text) -> None:
+    text = "Syrian jets bombed Aleppo in December 2016. Syrian jets bombed Aleppo, killing 20 people, monitors said."
+    first, second = [m for m in code_text(text, dt.date(2018, 9, 5)) if m.event_type == "strike"]
+    assert first.date.date.year == 2016 and not second.is_reference and second.date.date.year == 2018
+    again = "Syrian jets bombed Aleppo on Monday. Syrian jets bombed Aleppo, killing 20 people, monitors said."
+    assert [m.is_reference for m in code_text(again, dt.date(2018, 9, 5)) if m.event_type == "strike"] == [False, True]

@@ -154,6 +154,8 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
     if dated and cluster.date.source in {"explicit", "relative"}:
         if event.date.date != cluster.date.date:
             return False
+    if not (event.needs_antecedent or event.is_reference) and _far_apart(event.date, cluster.date):
+        return False  # a report of its own is another event when the dates are apart, even if one is only implied
     pairs = [(_country(event.source), _country(cluster.source)), (_country(event.target), _country(cluster.target))]
     straight = all(_compatible(x, y) for x, y in pairs)
     swapped = cluster.reciprocal and _compatible(pairs[0][0], pairs[1][1]) and _compatible(pairs[1][0], pairs[0][1])
@@ -164,6 +166,12 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
     }
     own = any(_country(a) for a in (event.source, event.target))
     return bool(shared) or event.is_reference and not own  # "the SDF offensive" is not the attack in New Zealand
+
+
+def _far_apart(a: EventDate, b: EventDate) -> bool:
+    """Whether two dates are more than a year apart, too far for one event: the 2013 sarin attack is not the
+    attack reported today (an offensive begun "two months ago" may still be the one going on)."""
+    return a.date is not None and b.date is not None and abs((a.date - b.date).days) > 366
 
 
 def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[int, SentenceEvent]]:
