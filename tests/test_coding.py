@@ -597,3 +597,15 @@ def test_a_report_of_its_own_is_not_linked_to_an_event_years_before(code_text) -
     assert first.date.date.year == 2016 and not second.is_reference and second.date.date.year == 2018
     again = "Syrian jets bombed Aleppo on Monday. Syrian jets bombed Aleppo, killing 20 people, monitors said."
     assert [m.is_reference for m in code_text(again, dt.date(2018, 9, 5)) if m.event_type == "strike"] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Japan will participate in talks with the United States on rice.", "planned"),
+        ("Canada will make its offer in negotiations with Mexico.", "planned"),
+        ("The missiles would have been ineffective in the attack on the base.", "asserted"),
+    ],
+)
+def test_an_occasion_shares_the_future_of_the_verb_it_hangs_on(code_text, text: str, modality: str) -> None:
+    assert [m.modality for m in code_text(text)] == [modality]

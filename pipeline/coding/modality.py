@@ -107,6 +107,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
                 verdict = _clause_cues(parent.head, cues, negation=True)  # "could lead to renewed fighting"
             if verdict is None and parent.lower_ == "for" and _lemma(parent.head) in TRIPS and parent.head.tag_ in {"VBZ", "VBP"}:
                 verdict = Assessment("planned", f"present '{parent.head.text}'")  # "leaves today for talks"
+            if verdict is None and parent.lower_ == "in" and is_verbal(parent.head):
+                verdict = _future(parent.head, cues)  # "will take part in talks"
             if verdict is None and parent.dep_ == "prep" and _conditional(parent.head, cues):
                 return Assessment("dropped", f"conditional '{parent.head.text} {parent.text} {trigger.text}'")
             if governs and verdict is None and parent.head.dep_ == "dobj" and is_verbal(parent.head.head):
@@ -241,6 +243,16 @@ def _governor(word: Token, cues: Modality) -> Assessment | None:
         if lemma in cues.planned_governors:
             return Assessment("planned", f"governed by '{word.text}'")
     return None
+
+
+def _future(verb: Token, cues: Modality) -> Assessment | None:
+    """Planned when a future auxiliary governs the verb ("Japan would participate in an ICCO meeting"), not a
+    counterfactual past ("would have been ineffective in the strike")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lemma_.lower() == "have" for c in auxiliaries):
+        return None
+    aux = next((c for c in auxiliaries if c.lower_ in cues.future_aux or c.lower_ == "would"), None)
+    return Assessment("planned", f"future '{aux.text}'") if aux is not None else None
 
 
 def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = True) -> Assessment | None:
