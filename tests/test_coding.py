@@ -36,6 +36,9 @@ def _only(mentions, event_type: str):
         "Iranian-backed militias have dominated the ground war.",
         "Such a sudden pullout would leave the Kurds vulnerable to Turkish attack.",
         "Residents have been bracing themselves for a Turkish attack.",
+        "Brussels told Washington it was not a very wise idea to hold a summit with Tehran.",
+        "Ankara warned that a Turkish military operation against the militia in the town is near.",
+        "Each battlefield gain prepares the ground for more fighting, not for talks.",
         "Thousands of civilians might be killed by a US land attack.",
         "The insurgency continued ahead of the expected Russian-led air assault.",
         "None of the Saudi freighters is known to have been attacked by the rebels so far.",
@@ -131,6 +134,8 @@ def test_an_existential_past_event_is_asserted(code_text) -> None:
 def test_passive_voice_swaps_source_and_target(code_text) -> None:
     strike = _only(code_text("The Iraqi base was struck by Iranian missiles."), "strike")
     assert strike.source.country == "IRN" and strike.target.country == "IRQ"
+    fired = _only(code_text("Suspected Turkish rockets were fired at several Syrian villages on Sunday."), "strike")
+    assert fired.source.country == "TUR" and fired.target.country == "SYR"
 
 
 def test_a_relative_clause_with_its_own_subject_strikes_the_noun_it_hangs_on(code_text) -> None:

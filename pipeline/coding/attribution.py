@@ -149,8 +149,10 @@ def _verb_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     found = _Candidates()
     target_preps = setting.target_preps
     if _is_passive(trigger) or any(c.dep_ == "agent" for c in trigger.children):
-        found.sources += passive_agents(trigger)
-        found.targets += _patients(trigger)
+        patients = _patients(trigger)
+        weapons = [t for t in patients if t.lemma_.lower() in setting.instruments]  # "Israeli missiles were fired at X"
+        found.sources += passive_agents(trigger) + weapons
+        found.targets += [t for t in patients if t not in weapons]
     else:
         if trigger.dep_ == "amod":  # "Li Peng held talks with visiting Chancellor Kohl": Kohl visits Li Peng
             found.sources.append(trigger.head)

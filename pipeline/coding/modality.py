@@ -99,6 +99,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
         if relation in {"pobj", "pcomp"}:  # "hold off on launching an attack": a gerund under a preposition too
             if parent.lower_ in cues.negators:
                 return Assessment("dropped", f"'{parent.text} {trigger.text}'")
+            if any(c.dep_ == "neg" for c in parent.children):  # "sets the stage for confrontation, not for talks"
+                return Assessment("dropped", f"negated '{parent.text} {trigger.text}'")
             governs = parent.lower_ in GOVERNING_PREPS and parent.head != parent and parent.head.lemma_.lower() != "be"  # "is on a visit"
             verdict = _governor(parent.head, cues) if governs else None
             if parent.dep_ == "agent":  # "would be killed by a US attack": the passive clause's cues
@@ -137,10 +139,15 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             purpose = relation == "nsubjpass" and _serves_purpose(parent, cues)  # "airstrikes were intended to deter"
             if relation != "conj" and not existential and not purpose and (verdict is None or verdict.status != "dropped"):
                 verdict = _governor(parent, cues) or verdict
-        elif relation == "acl":
-            verdict = _governor(parent, cues)
+        elif relation == "acl" or relation == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            verdict = _governor(parent, cues)  # "a plan to strike"
             if any(c.dep_ in {"det", "neg"} and c.lower_ in cues.negators for c in parent.children):
-                return Assessment("dropped", f"'no {parent.text}'")  # "felt no need to negotiate", "no plans to meet"
+                return Assessment("dropped", f"'no {parent.text}'")  # "felt no need to negotiate", "not a smart idea to meet"
+            if relation == "relcl":  # the infinitive parsed as a relative clause: what the noun is for, not its fate
+                if verdict and verdict.status == "dropped":
+                    return verdict
+                planned = planned or (verdict.reason if verdict else None)
+                break
         elif relation == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             # "have the assets to launch attacks": the infinitive says what the object is for
             verdict = next((v for o in direct_objects(parent) if (v := _governor(o, cues)) and v.status == "dropped"), None)
