@@ -39,6 +39,8 @@ def _only(mentions, event_type: str):
         "Brussels told Washington it was not a very wise idea to hold a summit with Tehran.",
         "Ankara warned that a Turkish military operation against the militia in the town is near.",
         "Each battlefield gain prepares the ground for more fighting, not for talks.",
+        "The assault on the town has not started yet, officials said.",
+        "Villagers fled ahead of the pending fighting.",
         "Thousands of civilians might be killed by a US land attack.",
         "The insurgency continued ahead of the expected Russian-led air assault.",
         "None of the Saudi freighters is known to have been attacked by the rebels so far.",
