@@ -212,6 +212,15 @@ def test_his_decision_to_strike_is_the_person_named_before(code_text) -> None:
     assert (strike.source.code, strike.source.text, strike.target.code) == ("USAGOV", "his", "SYR")
 
 
+def test_the_sides_of_fighting_between_them_are_source_and_target_not_who_reported_it(code_text) -> None:
+    for text in (
+        "Fighting between Ethiopian troops and Eritrean soldiers continued near the border.",
+        "The monitor reported fierce fighting between Ethiopian troops and Eritrean soldiers near the border.",
+    ):
+        fight = _only(code_text(text), "strike")
+        assert (fight.source.code, fight.target.code) == ("ETHMIL", "ERIMIL")
+
+
 def test_the_other_side_of_clashes_can_hang_on_their_verb(code_text) -> None:
     clash = _only(code_text("Kurdish officials said that clashes continued with Turkish troops near Afrin."), "strike")
     assert clash.target.code == "TURMIL"

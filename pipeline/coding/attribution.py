@@ -166,6 +166,9 @@ def _verb_candidates(trigger: Token, setting: _Setting) -> _Candidates:
             objects = direct_objects(trigger) or _shared_objects(trigger) or _relative_object(trigger)
             found.targets += setting.not_instrument(objects)
     found.targets += prep_objects(trigger, target_preps)
+    between = prep_objects(trigger, ["between", "among"])  # a gerund: "fighting between X and Y continued"
+    if between and setting.rule.mutual:
+        found.sources, found.targets = between[:1], between[1:] + found.targets
     for clause in (c for c in trigger.children if c.dep_ == "xcomp" and is_verbal(c)):
         objects = setting.not_instrument(direct_objects(clause))
         found.content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
@@ -185,13 +188,14 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     if not spec.reciprocal:
         found.targets += _venues(trigger, marks)  # "the Aleppo airstrike": the place struck
     clauses = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and is_verbal(c)]
-    between = [t for head in (trigger, *clauses) for t in prep_objects(head, ["between", "among"])]  # talks that began between X and Y
+    anchor = event_anchor(trigger)
+    erupting = [anchor.head] if anchor.dep_ == "nsubj" and is_verbal(anchor.head) else []  # "fighting erupted between X and Y"
+    between = [t for head in (trigger, *clauses, *erupting) for t in prep_objects(head, ["between", "among"])]
     # "a meeting of EU ministers" names who met (unless someone else convened it); "a visit by X", "an
     # invitation from X" or "at the invitation of X" name who acted
     members = prep_objects(trigger, ["of"]) if spec.reciprocal else []
     agents = prep_objects(trigger, [p for p in spec.source_preps if not (spec.reciprocal and p == "of")])
     found.sources += agents + members
-    anchor = event_anchor(trigger)
     claimants = [] if spec.reciprocal else _claimants(anchor)
     found.sources += claimants
     undergoing = None if spec.reciprocal else _undergoing(anchor)
@@ -220,7 +224,7 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
             found.targets += [] if addressed else setting.not_instrument(direct_objects(verb))
     if anchor.dep_ == "nsubj" and is_verbal(anchor.head):  # "the strike hit X", "clashes continued with X"
         found.targets += setting.not_instrument(direct_objects(anchor.head)) + prep_objects(anchor.head, target_preps)
-    if between and not (found.own or found.sources):
+    if between and (rule.mutual or not (found.own or found.sources)):  # the sides of a fight, not who reported it
         found.sources, found.targets = between[:1], between[1:] + found.targets
     else:
         found.targets = between + found.targets
