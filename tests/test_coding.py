@@ -625,3 +625,12 @@ def test_a_report_of_its_own_is_not_linked_to_an_event_years_before(code_text) -
 )
 def test_an_occasion_shares_the_future_of_the_verb_it_hangs_on(code_text, text: str, modality: str) -> None:
     assert [m.modality for m in code_text(text)] == [modality]
+
+
+def test_talks_naming_one_side_take_the_other_from_a_passive_subject_that_acts(code_text) -> None:
+    call = _only(code_text("Macron's decision was prompted by a phone call with Putin last week."), "meeting")
+    assert (call.source.country, call.target.country) == ("FRA", "RUS")
+    talks = _only(code_text("Kenya is scheduled to hold talks with the IMF next month."), "meeting")
+    assert (talks.source.country, talks.cameo_code) == ("KEN", "036")
+    session = "The White House budget council is expected to discuss tariffs at a meeting on Thursday."
+    assert [m for m in code_text(session) if m.event_type == "meeting"] == []

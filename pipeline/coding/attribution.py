@@ -323,19 +323,34 @@ def _disjunctive(token: Token) -> bool:
 
 
 def _party_above(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> list[Actor]:
-    """A party to talks that name no one of their own side: the subject of the clause they sit in ("Colombia
-    tried to ensure the success of the London talks"), else of the verb reporting that clause ("Mulroney said
-    progress was made in trade talks with the US"). Only a subject naming a country or body counts."""
+    """A party to talks that name no one of their own side: the subject (or passive subject) of the clause
+    they sit in ("Colombia tried to ensure the success of the London talks"), else of the verb reporting that
+    clause ("Mulroney said progress was made in trade talks with the US"). Only a subject naming a country or
+    body counts."""
     verb = _clause_of(trigger)
     for _ in range(3):
         if not is_verbal(verb):
             return []
-        named = [t for t in subjects(verb) if _has_name(t, marks)]  # not "analysts in London"
+        heads = subjects(verb) or [t for t in passive_subjects(verb) if _acts(t, verb, marks)]
+        named = [t for t in heads if _has_name(t, marks)]  # not "analysts in London"
         found = [a for a in _code_all(named, marks, lexicon, trigger) if a.country or a.code and a.code.startswith("IGO")]
         if found or verb.dep_ not in REPORTED_CLAUSES:
             return found
         verb = verb.head
     return []
+
+
+SESSIONS = frozenset({"council", "cabinet", "committee", "board", "panel"})  # bodies whose own meetings are sessions
+
+
+def _acts(subject: Token, verb: Token, marks: ActorMarks) -> bool:
+    """Whether a passive subject is someone acting in the clause: one expected, scheduled or forced to do
+    something ("Sudan is scheduled to hold talks with the Fund"), or whose own decision was made ("Trump's
+    decision was prompted by a call with Erdoğan"), not a thing handled ("the accord will be reviewed")."""
+    controlled = any(c.dep_ == "xcomp" for c in verb.children)
+    owned = any(c.dep_ == "poss" and c.i in marks.names for c in subject.children)
+    alone = subject.lemma_.lower() in SESSIONS  # "the Economic Policy Council is expected to discuss at a meeting"
+    return (controlled or owned) and not alone
 
 
 def _clause_of(token: Token) -> Token:
