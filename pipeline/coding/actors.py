@@ -25,7 +25,7 @@ EntryKind = Literal["country", "adjective", "capital", "city", "fixed", "person"
 REFERENCE_DETERMINERS = frozenset({"the", "both", "two", "all"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 MONTH_NAMES = frozenset({"May"})  # a month that is also a leader's name
-PARTY_PREPS = frozenset({"with", "by", "between", "and", "to", "from", "for"})
+PARTY_PREPS = frozenset({"with", "by", "between"})  # "talks with May", not "postponed to May"
 
 
 @dataclass(frozen=True, slots=True)

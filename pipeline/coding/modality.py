@@ -12,7 +12,8 @@ dependency relation decides which cues of the governing word apply:
   occurrence (take place, happen) or for "any" (*any airstrikes could* hamper), and a copula's predicate
   (attacks *are imminent*, clashes *are a possibility*);
 - pobj (threat *of strikes*, *without* a meeting): the preposition and the word it hangs on, and the drop
-  cues of the verb whose object that word is (*fear a repeat of* airstrikes);
+  cues of the verb whose object that word is (*fear a repeat of* airstrikes); under "in" the future of the
+  verb it hangs on (*will take part in* talks), under "for" a trip in the present (*leaves today for* talks);
 - advcl infinitive (have the *means to launch* attacks): drop cues on the governing verb's objects;
 - the object of a participle used as a preposition (*following* the attack) is asserted;
 - a yes/no question (*Did* X know of the strikes?) and a conditional clause around a prepositional
@@ -275,6 +276,7 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
     dependents = {(c.dep_, c.lower_) for c in head.children}
     if ("aux", "to") in dependents and ("auxpass", "be") in dependents:
         found = Assessment("planned", f"'to be {head.text}'")  # "a summit to be held on Friday"
+    name = name_taken_for_modal(head)  # "May held talks": Theresa May, not a modal
     for child in head.children:
         word, lemma = child.lower_, child.lemma_.lower()
         if negation and child.dep_ == "neg":
@@ -283,7 +285,7 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
             return Assessment("dropped", f"negated by '{child.text}'")  # "none of the ships were attacked"
         if child.dep_ == "mark" and _is_hypothetical_mark(child, cues):
             return Assessment("dropped", f"hypothetical '{child.text}'")
-        if child.dep_ not in {"aux", "auxpass"} or child == name_taken_for_modal(head):
+        if child.dep_ not in {"aux", "auxpass"} or child == name:
             continue
         if word in cues.future_aux or lemma in cues.future_aux or (word == "would" and head.dep_ == "ccomp"):
             found = Assessment("planned", f"future '{child.text}'")
