@@ -481,6 +481,14 @@ def test_coordinated_strikes_with_different_weapons_are_two_events(code_text) ->
     assert sorted(m.cameo_code for m in rows) == ["194", "195"]
 
 
+def test_an_event_noun_put_before_another_is_a_second_event_with_no_borrowed_actors(code_text) -> None:
+    rows = code_text("The ground incursion by Turkish troops on Monday, preceded by days of air strikes, looked cautious.")
+    assert sorted((m.cameo_code, m.source.country if m.source else None) for m in rows) == [("190", "TUR"), ("195", None)]
+    fled = _only(code_text("Syrian families fled Aleppo after the air raids."), "strike")
+    assert fled.source is None
+    assert len(code_text("The village fell to Khmer Rouge guerrillas after fierce fighting on Tuesday.")) == 1
+
+
 def test_one_row_per_event_per_sentence(code_text) -> None:
     mentions = code_text("A US airstrike killed an Iranian general near Baghdad airport.")
     strike = _only(mentions, "strike")
@@ -567,6 +575,15 @@ def test_it_and_they_of_reported_speech_agree_with_their_speaker(code_text) -> N
     attack = _only(code_text("Iraq said today it attacked Iran's Farsi Island and oil installations near Kharg."), "strike")
     assert (attack.source.country, attack.target.country) == ("IRQ", "IRN")
     assert not code_text("American Express Co said it has been holding talks with Nippon Life on an equity stake.")
+
+
+def test_its_and_their_stand_for_the_subject_of_their_clause(code_text) -> None:
+    assault = _only(code_text("Tehran's troops dug in on new positions after their assault on Iraqi lines, IRNA said."), "strike")
+    assert (assault.source.code, assault.target.country) == ("IRNMIL", "IRQ")
+    talks = _only(code_text("Sudan said its talks with the IMF went well."), "meeting")
+    assert talks.source.country == "SDN"
+    talks = _only(code_text("Mexico wants the ICO to hold talks with its members."), "meeting")  # no subject of its own
+    assert talks.target is None
 
 
 def test_a_join_after_a_dotted_abbreviation_names_both_sides(code_text) -> None:

@@ -217,6 +217,9 @@ class Modality(Frozen):
     )
     light_verbs: tuple[Word, ...] = Field(description="verbs that report a noun event as happening (carry out)")
     occurrence_verbs: tuple[Word, ...] = Field(description="verbs whose negation negates their subject event")
+    sequence_words: tuple[Word, ...] = Field(
+        (), description="words that put one event before or after another ('after the raid'): two events, not one"
+    )
 
 
 class EventsFile(Frozen):

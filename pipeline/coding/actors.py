@@ -213,7 +213,7 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     if head.pos_ == "PRON":
         if lower in lexicon.person_pronouns:
             return Actor(code=None, country=None, text=head.text, ref="pronoun")
-        speaker = _speaker(head, third_person=lower not in {"we", "us"}) if lower in lexicon.speaker_pronouns else None
+        speaker = _speaker(head, third_person=lower not in {"we", "us", "our"}) if lower in lexicon.speaker_pronouns else None
         speaker = speaker if speaker is not None and _agrees(head, speaker, marks) else None
         said = code_phrase(speaker, marks, lexicon, default_role) if speaker is not None else None
         return Actor(said.code, said.country, head.text, said.role) if said is not None and said.code else None
@@ -282,17 +282,20 @@ def _speaker(pronoun: Token, third_person: bool) -> Token | None:
     """Who says the clause a pronoun is in ("'We will respond,' the minister said": the minister), through the
     reported clause's own clauses; None outside reported speech. "It" and "they" stand for a nearer subject
     when the reported clause has one ("bombers killed 23 people when they blew themselves up, police said":
-    the bombers; "X said Argentina had given proof that it is negotiating": Argentina)."""
-    token = pronoun
+    the bombers; "X said Argentina had given proof that it is negotiating": Argentina), and "its" and "their"
+    for the subject of their own clause ("forces regrouped after their assault")."""
+    token, previous = pronoun, pronoun
     for _ in range(8):
-        if token.head == token:
-            return None
-        nearer = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"]
+        nearer = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" and c != previous]
         if third_person and token != pronoun and nearer:
             return nearer[0]
+        if token.head == token:
+            return None
         if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in SPEAKING:
             return next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-        token = token.head
+        if pronoun.tag_ == "PRP$" and token.pos_ in {"VERB", "AUX"}:
+            return None  # a possessive stays in its clause: "the failure of the ICO meeting to agree at its meeting"
+        token, previous = token.head, token
     return None
 
 
@@ -302,10 +305,10 @@ def _agrees(pronoun: Token, speaker: Token, marks: ActorMarks) -> bool:
     "they" not for an organisation the dictionary does not know ("American Express Co said it"), which is
     most likely a company whatever country its name holds."""
     lower = pronoun.lower_
-    if lower in {"we", "us"}:
+    if lower in {"we", "us", "our"}:
         return True
     unknown = speaker.ent_type_ in {"ORG", "PERSON"} and speaker.i not in marks.names
-    if lower == "it":
+    if lower in {"it", "its"}:
         return not unknown and speaker.tag_ in {"NN", "NNP"}
     return not unknown and speaker.tag_ in {"NNS", "NNPS"}
 

@@ -202,10 +202,10 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     if undergoing is not None:  # "Douma came under shelling", "Idlib was the target of airstrikes"
         found.targets += subjects(undergoing)
     verb = None if undergoing is not None or claimants else _reporting_verb(anchor, setting.light_verbs)
-    reacting = verb is not None and verb.lemma_.lower() in REACTIONS and anchor.dep_ == "pobj"
-    if reacting and not spec.reciprocal and anchor.head.lower_ in SEQUENCE_PREPS:
-        verb = None  # "the minister said after the attack": who spoke then, not who attacked (but "X retook
-        # the town after fierce fighting" fought)
+    sequenced = verb is not None and anchor.dep_ == "pobj" and anchor.head.lower_ in SEQUENCE_PREPS
+    if sequenced and not spec.reciprocal and (not rule.mutual or verb.lemma_.lower() in REACTIONS):
+        verb = None  # "Israel closed the crossing after a rocket attack", "the minister said after the clashes":
+        # who acted then, not who attacked (but "X retook the town after fierce fighting" fought)
     if verb is not None and anchor.dep_ == "nsubj":
         found.targets += setting.not_instrument(direct_objects(verb))
     elif verb is not None:

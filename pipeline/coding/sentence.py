@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.codebook.compile import CompiledRules, compile_rules, pipeline_labels
 from pipeline.codebook.load import Codebook
@@ -154,20 +154,28 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 )
             )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
-    events = _one_per_event(found, doc, coder.armed, coder.mutual)
+    events = _one_per_event(found, doc, coder, frozenset(cues.sequence_words))
     return SentenceCoding(events=events, people=people, competing=competing, dropped=tuple(dropped))
 
 
-def _one_per_event(
-    events: list[SentenceEvent], doc: Doc, armed: frozenset[str], mutual: frozenset[str]
-) -> tuple[SentenceEvent, ...]:
+def _one_per_event(events: list[SentenceEvent], doc: Doc, coder: Coder, sequence: frozenset[str]) -> tuple[SentenceEvent, ...]:
     """Two triggers of one event in a sentence ('an airstrike killed') give one row: the most specific code.
     Coordinated triggers with different codes are two events, and so are two different specific codes of an
-    event type with instruments (`armed`: "airstrikes ... the shelling", 195 and 194); a visit and the talks
-    held on it are one meeting."""
+    event type with instruments (`armed`: "airstrikes ... the shelling", 195 and 194) and an event noun put
+    before or after the other ("the incursion, preceded by days of airstrikes"); a visit and the talks held
+    on it are one meeting."""
     kept: list[SentenceEvent] = []
     for event in events:
-        twin = next((k for k in kept if _same_event(k, event, mutual) and not _distinct(k, event, doc, armed)), None)
+        twin = next(
+            (
+                k
+                for k in kept
+                if _same_event(k, event, coder.mutual)
+                and not _distinct(k, event, doc, coder.armed)
+                and not _sequenced(doc[k.trigger_index], doc[event.trigger_index], sequence)
+            ),
+            None,
+        )
         if twin is None:
             kept.append(event)
         elif _specificity(event) > _specificity(twin):
@@ -180,6 +188,21 @@ def _distinct(a: SentenceEvent, b: SentenceEvent, doc: Doc, armed: frozenset[str
         return False
     specific = a.event_type in armed and not (a.cameo_code.endswith("0") or b.cameo_code.endswith("0"))
     return specific or doc[b.trigger_index] in doc[a.trigger_index].conjuncts
+
+
+def _sequenced(a: Token, b: Token, sequence: frozenset[str]) -> bool:
+    """Whether one event noun is put before or after another by a word between them ("the incursion, preceded
+    by days of airstrikes", "the talks after the summit"): two events. A verb's outcome is not split from the
+    fighting it came after ("retook the village after fierce fighting")."""
+    if a.pos_ != "NOUN" or b.pos_ != "NOUN":
+        return False
+    for first, second in ((a, b), (b, a)):
+        for token in first.ancestors:
+            if token == second:
+                break
+            if token.lower_ in sequence and second in token.ancestors:
+                return True
+    return False
 
 
 def _key(actor: Actor | None) -> str | None:
