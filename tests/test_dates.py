@@ -18,7 +18,10 @@ PUBLISHED = dt.date(2020, 2, 8)  # a Saturday
         ("the January 3", dt.date(2020, 1, 3), "day", "explicit"),
         ("3 Jan 2020", dt.date(2020, 1, 3), "day", "explicit"),
         ("Jan. 3, 2020", dt.date(2020, 1, 3), "day", "explicit"),
-        ("on March 5", dt.date(2019, 3, 5), "day", "explicit"),
+        ("on July 5", dt.date(2019, 7, 5), "day", "explicit"),
+        ("in October", dt.date(2019, 10, 1), "month", "explicit"),
+        ("January 29 and 30", dt.date(2020, 1, 29), "day", "explicit"),
+        ("29-30 January", dt.date(2020, 1, 29), "day", "explicit"),
         ("December 25", dt.date(2019, 12, 25), "day", "explicit"),
         ("2020-01-03", dt.date(2020, 1, 3), "day", "explicit"),
         ("February 2019", dt.date(2019, 2, 1), "month", "explicit"),
@@ -42,7 +45,7 @@ def test_resolve(text: str, date: dt.date, precision: str, kind: str) -> None:
     assert (resolved.date, resolved.precision, resolved.kind) == (date, precision, kind)
 
 
-@pytest.mark.parametrize("text", ["tomorrow", "next week", "recently", "March 2021", "in the coming days"])
+@pytest.mark.parametrize("text", ["tomorrow", "next week", "recently", "March 2021", "in the coming days", "on March 5", "in May"])
 def test_future_and_vague_expressions_give_nothing(text: str) -> None:
     assert resolve(text, PUBLISHED) is None
 
@@ -72,3 +75,30 @@ def test_date_of_the_main_clause_does_not_date_an_earlier_event(code_text) -> No
 def test_no_publication_date_and_no_date_in_text_gives_none(code_text) -> None:
     mentions = code_text("Israeli jets struck Gaza.", None)
     assert mentions and mentions[0].date.source == "none" and mentions[0].date.date is None
+
+
+def test_a_day_soon_after_publication_plans_the_event(code_text) -> None:
+    summit = next(m for m in code_text("EC leaders meet for a summit on June 29 and 30.", dt.date(1987, 5, 20)))
+    assert (summit.cameo_code, summit.date.date) == ("036", dt.date(1987, 5, 20))
+    held = next(m for m in code_text("EC leaders discussed the plan at a summit on June 29 and 30.", dt.date(1987, 7, 8)))
+    assert (held.cameo_code, held.date.date) == ("040", dt.date(1987, 6, 29))
+
+
+def test_a_past_tense_keeps_a_date_without_year_in_the_past_and_a_plan_in_the_future(code_text) -> None:
+    promised = next(m for m in code_text("Russia promised a new committee in January at a meeting in Sochi.", dt.date(2018, 12, 18)))
+    assert (promised.cameo_code, promised.date.date) == ("040", dt.date(2018, 1, 1))
+    planned = next(m for m in code_text("Japan plans to hold talks with China in September.", dt.date(1987, 4, 1)))
+    assert (planned.cameo_code, planned.date.date, planned.date.source) == ("036", dt.date(1987, 4, 1), "publication")
+
+
+def test_a_plan_is_not_a_mention_of_an_earlier_dated_meeting(code_text) -> None:
+    text = "OPEC set its price at its meeting on December 20. OPEC has scheduled a regular meeting in June."
+    held, plan = code_text(text, dt.date(1987, 4, 28))
+    assert (held.cameo_code, held.date.date) == ("040", dt.date(1986, 12, 20))
+    assert (plan.cameo_code, plan.date.date, plan.is_reference) == ("036", dt.date(1987, 4, 28), False)
+
+
+def test_a_date_in_another_reported_clause_is_not_the_events(code_text) -> None:
+    text = "The envoy said he was asking Turkey and Iran to meet on 10 September, followed a week later by a meeting with France and Egypt."
+    meeting = next(m for m in code_text(text, dt.date(2018, 9, 4)) if m.trigger == "meeting")
+    assert meeting.date.source == "publication"

@@ -156,6 +156,8 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
             return False
     if not (event.needs_antecedent or event.is_reference) and _far_apart(event.date, cluster.date):
         return False  # a report of its own is another event when the dates are apart, even if one is only implied
+    if event.modality == "planned" and _before(cluster.date, event.date):
+        return False  # "OPEC has scheduled a meeting in June" is not its December meeting
     pairs = [(_country(event.source), _country(cluster.source)), (_country(event.target), _country(cluster.target))]
     straight = all(_compatible(x, y) for x, y in pairs)
     swapped = cluster.reciprocal and _compatible(pairs[0][0], pairs[1][1]) and _compatible(pairs[1][0], pairs[0][1])
@@ -166,6 +168,12 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
     }
     own = any(_country(a) for a in (event.source, event.target))
     return bool(shared) or event.is_reference and not own  # "the SDF offensive" is not the attack in New Zealand
+
+
+def _before(held: EventDate, planned: EventDate) -> bool:
+    """Whether a dated event lies before the date a plan was reported: it cannot be what was planned."""
+    dated = held.source in {"explicit", "relative"}
+    return dated and held.date is not None and planned.date is not None and held.date < planned.date
 
 
 def _far_apart(a: EventDate, b: EventDate) -> bool:

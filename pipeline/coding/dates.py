@@ -1,9 +1,12 @@
 """Event dates: find the date expression the parse attaches to an event and resolve it against publication.
 
-Resolution never lands after the publication date: a month-day without a year is the latest such day on
-or before publication, a weekday the latest such weekday, and future expressions ("next week") are
-ignored, because the events coded here have happened (planned meetings are dated by their announcement).
-A future expression on the event's clause instead tells modality the event is planned (`future_expression`).
+Resolution never lands after the publication date, because the events coded here have happened (planned
+meetings are dated by their announcement): a weekday is the latest such weekday, and future expressions
+("next week", "on June 29" in a May article) resolve to nothing. A month or day without a year is the
+nearer of its last and its coming occurrence, the coming one only within `FUTURE_REACH` days ("the June
+summit" in March is this June's), never in a past-tense clause ("promised in January"), always for a
+planned event ("talks in September"). A future expression on the event's clause instead tells modality
+the event is planned (`future_expression`).
 """
 
 from __future__ import annotations
@@ -36,14 +39,20 @@ LOOSE_WORDS = frozenset({"yesterday", "today", "tonight", "overnight", *WEEKDAYS
 
 _month = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_until = r"(?:\s*(?:-|–|and|to)(?:\s*\d{1,2}(?:st|nd|rd|th)?)?)?"  # "June 29 and 30", "29-30 June" (the model may
+# leave the last day out of the entity): dated by the first day
 _year = r"(?P<year>(?:19|20)\d{2})"
 PATTERNS = [
     ("day", re.compile(rf"^{_year}-(?P<m>\d{{2}})-(?P<d>\d{{2}})$")),
-    ("day", re.compile(rf"^(?:the\s+)?{_month}\s+{_day}(?:\s*,?\s*{_year})?$")),
-    ("day", re.compile(rf"^(?:the\s+)?{_day}(?:\s+of)?\s+{_month}(?:\s*,?\s*{_year})?$")),
+    ("day", re.compile(rf"^(?:the\s+)?{_month}\s+{_day}{_until}(?:\s*,?\s*{_year})?$")),
+    ("day", re.compile(rf"^(?:the\s+)?{_day}{_until}(?:\s+of)?\s+{_month}(?:\s*,?\s*{_year})?$")),
     ("month", re.compile(rf"^{_month}(?:\s*,?\s*{_year})?$")),
     ("year", re.compile(rf"^{_year}$")),
 ]
+
+
+FUTURE_REACH = 120  # days ahead within which a date without a year may be its coming occurrence
+YEAR = 366
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,18 +68,29 @@ def _clean(text: str) -> str:
     return text.strip(" ,.")
 
 
-def resolve(text: str, published: dt.date | None) -> Resolved | None:
-    """Resolve one date expression; None when it is vague, in the future, or needs a missing publication date."""
-    raw = re.sub(r"\s+", " ", text.lower().strip(" ,."))
-    explicit = _explicit(_clean(raw), published)
+def resolve(text: str, published: dt.date | None, reach: int = FUTURE_REACH) -> Resolved | None:
+    """Resolve one date expression; None when it is vague, in the future, or needs a missing publication date.
+    `reach`: how many days ahead a date without a year may be its coming occurrence (0 in a past-tense clause,
+    a year for a planned event)."""
+    explicit = _placed(text, published, reach)
     if explicit is not None:
         return explicit if published is None or explicit.date <= published else None
     if published is None:
         return None
-    return _relative(raw, published)
+    return _relative(_raw(text), published)
 
 
-def _explicit(text: str, published: dt.date | None) -> Resolved | None:
+def _raw(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().strip(" ,."))
+
+
+def _placed(text: str, published: dt.date | None, reach: int) -> Resolved | None:
+    """A calendar date, month or year, wherever it falls ("last May" and "that May" are past)."""
+    raw = _raw(text)
+    return _explicit(_clean(raw), published, 0 if raw.startswith(("last ", "that ")) else reach)
+
+
+def _explicit(text: str, published: dt.date | None, reach: int) -> Resolved | None:
     for precision, pattern in PATTERNS:
         found = pattern.match(text)
         if not found:
@@ -82,14 +102,24 @@ def _explicit(text: str, published: dt.date | None) -> Resolved | None:
         month = MONTHS[parts["month"]] if parts.get("month") else 1
         day = int(parts["day"]) if parts.get("day") else 1
         if year is None:
-            if published is None:
-                return None
-            year = published.year
-            candidate = _make(year, month, day, precision)
-            if candidate is not None and candidate.date > published:
-                year -= 1
+            return _nearest(month, day, precision, published, reach) if published is not None else None
         return _make(year, month, day, precision)
     return None
+
+
+def _nearest(month: int, day: int, precision: str, published: dt.date, reach: int) -> Resolved | None:
+    """A month or day without a year: its last occurrence, or its coming one when that is nearer and within
+    `reach` days of publication (always, for a reach of a year)."""
+    found = [r for year in (published.year - 1, published.year, published.year + 1) if (r := _make(year, month, day, precision))]
+    past = [r for r in found if r.date <= published]
+    coming = [r for r in found if r.date > published]
+    if not past:
+        return coming[0] if coming else None
+    last = past[-1]
+    ahead = coming[0].date - published if coming else None
+    if ahead is not None and ahead.days <= reach and (reach >= YEAR or ahead < published - last.date):
+        return coming[0]
+    return last
 
 
 def _make(year: int, month: int, day: int, precision: str) -> Resolved | None:
@@ -171,16 +201,18 @@ def event_clause(anchor: Token) -> dict[int, int]:
     return path
 
 
-def date_for(anchor: Token, published: dt.date | None, expressions: list[Span] | None = None) -> EventDate:
-    """The date the parse attaches to the event at `anchor`, else the publication date, else none."""
+def date_for(anchor: Token, published: dt.date | None, expressions: list[Span] | None = None, planned: bool = False) -> EventDate:
+    """The date the parse attaches to the event at `anchor`, else the publication date, else none. A planned
+    event's date without a year is always to come ("talks in September"), so it is dated by publication."""
     doc = anchor.doc
     path = event_clause(anchor)
+    reach = YEAR if planned else 0 if in_past(anchor) else FUTURE_REACH
     candidates: list[tuple[int, int, Span, Resolved]] = []
     for span in date_expressions(doc) if expressions is None else expressions:
         distance = _distance_into(span.root, path, anchor)
         if distance is None:
             continue
-        resolved = resolve(span.text, published)
+        resolved = resolve(span.text, published, reach)
         if resolved is not None:
             candidates.append((distance, abs(span.root.i - anchor.i), span, resolved))
     if candidates:
@@ -197,24 +229,51 @@ FUTURE = re.compile(
 )
 
 
-def future_expression(anchor: Token, expressions: list[Span]) -> str | None:
-    """A date expression on the event's clause that points after publication ('next month', 'tomorrow'):
-    the event has not happened yet. Resolution ignores these; modality uses them."""
+def future_expression(anchor: Token, expressions: list[Span], published: dt.date | None) -> str | None:
+    """A date expression on the event's clause that points after publication ('next month', 'tomorrow',
+    'on June 29' in May): the event has not happened yet. Resolution ignores these; modality uses them."""
     path = event_clause(anchor)
+    reach = 0 if in_past(anchor) else FUTURE_REACH
     for span in expressions:
-        if FUTURE.match(span.text.lower().strip()) and _distance_into(span.root, path, anchor) is not None:
+        if _distance_into(span.root, path, anchor) is None:
+            continue
+        placed = _placed(span.text, published, reach)
+        if FUTURE.match(span.text.lower().strip()) or placed is not None and published is not None and placed.date > published:
             return span.text
     return None
 
 
+def in_past(anchor: Token) -> bool:
+    """Whether the event's clause is in a past tense ("promised in January at a meeting", "had been killed
+    in a strike that May"), which puts a date without a year before publication. An infinitive trigger is
+    not: it is later than its verb."""
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in anchor.children):
+        return False  # "he was asking them to meet on 10 September": later than the asking
+    for verb in (t for t in (anchor, *anchor.ancestors) if t.pos_ in {"VERB", "AUX"}):
+        auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO"]
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries):
+            return True
+        if auxiliaries or verb.tag_ in {"VBZ", "VBP", "MD"}:
+            return False  # a finite verb in another tense; a non-finite one ("promised to set up") says nothing
+    return False
+
+
 def _distance_into(token: Token, path: dict[int, int], anchor: Token) -> int | None:
-    """Edges from a date up to the event's clause path; None if the date sits in another clause on the way."""
+    """Edges from a date up to the event's clause path; None if the date sits in another clause on the way
+    (another reported clause too: "said he asked them to meet on 10 September, followed by a meeting with X")."""
     node = token
     steps = 0
     while node.i not in path:
-        crosses = node.dep_ in CLAUSE_BOUNDARIES or (node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_PREPS)
+        crosses = node.dep_ in CLAUSE_BOUNDARIES or _other_report(node, path) or (node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_PREPS)
         if node.head == node or (crosses and node.head != anchor):
             return None
         node = node.head
         steps += 1
     return steps + path[node.i]
+
+
+def _other_report(node: Token, path: dict[int, int]) -> bool:
+    """Whether `node` is one reported clause and the event sits in another of the same verb."""
+    if node.dep_ != "ccomp" or node.head.i not in path:
+        return False
+    return any(c.dep_ == "ccomp" and c.i in path for c in node.head.children if c != node)

@@ -120,7 +120,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
             continue
         spec = coder.codebook.events.event_types[hit.rule.event_type]
         code = hit.cameo_code
-        if assessment.status == "asserted" and (future := future_expression(trigger, expressions)):
+        if assessment.status == "asserted" and (future := future_expression(trigger, expressions, published)):
             assessment = Assessment("planned", f"future date '{future}'")
         if assessment.status == "planned":
             planned = hit.rule.planned or spec.planned
@@ -128,7 +128,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 dropped.append((hit.rule.id, trigger.text, f"planned {hit.rule.event_type}: {assessment.reason}"))
                 continue
             code = planned
-        date = date_for(trigger, published, expressions)
+        date = date_for(trigger, published, expressions, planned=assessment.status == "planned")
         if assessment.status == "planned" and date.source == "relative" and published is not None:
             date = EventDate(published, "publication", "day", None)  # "on Friday" names the future meeting, not its announcement
         pairs = attribute(trigger, hit.rule, spec, cues.light_verbs, marks, coder.lexicon)
