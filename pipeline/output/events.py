@@ -2,8 +2,9 @@
 
 Dedup key: event type, CAMEO root, event date, and the source and target actor keys (country, or IGO /
 group code; role suffixes are ignored because mentions of one event often differ only there, IRQ vs
-IRQMIL). For reciprocal types (meetings) the two actors are unordered. A mention missing both actors, or
-missing a date, cannot be matched safely across articles, so its key also holds its article id.
+IRQMIL). For reciprocal types (meetings) the two actors are unordered. A mention missing an actor, or
+missing a date, cannot be matched safely across articles (every US meeting of a day with an unnamed other
+side would be one), so its key also holds its article id.
 The key hashes to `event_id`, so the same event gets the same id on every run; `OUT/events` is rebuilt
 from all of `OUT/mentions` after each run.
 """
@@ -36,7 +37,7 @@ def event_id(
     actors = [source_key or "", target_key or ""]
     if reciprocal:
         actors.sort()
-    scoped = article_id if (source_key is None and target_key is None) or event_date is None else ""
+    scoped = article_id if source_key is None or target_key is None or event_date is None else ""
     key = "\x1f".join([event_type, cameo_root, event_date.isoformat() if event_date else "", *actors, scoped])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
