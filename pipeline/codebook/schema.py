@@ -194,6 +194,9 @@ class EventType(Frozen):
     uncounted_roles: tuple[Word, ...] = Field(
         (), description="roles that do not count towards min_actors (BUS, LAB: talks between a company and a union)"
     )
+    excluded_source_roles: tuple[Word, ...] = Field(
+        (), description="roles whose events are never of this type (LAB: a strike by a union is a labour strike)"
+    )
     venue_codes: VenueCodes | None = Field(None, description="codes set by where the event took place (meetings)")
     recipient_verbs: tuple[Word, ...] = Field(
         (), description="verbs reporting a noun event whose subject receives it: the target (received an invitation)"

@@ -133,6 +133,9 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
             date = EventDate(published, "publication", "day", None)  # "on Friday" names the future meeting, not its announcement
         pairs = attribute(trigger, hit.rule, spec, cues.light_verbs, marks, coder.lexicon)
         for part, (source, target) in enumerate(pairs):
+            if source is not None and source.role in spec.excluded_source_roles:
+                dropped.append((hit.rule.id, trigger.text, f"source role {source.role}: not a {hit.rule.event_type}"))
+                continue
             found.append(
                 SentenceEvent(
                     trigger=trigger.text,
