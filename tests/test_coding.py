@@ -454,6 +454,11 @@ def test_roles_and_igos(code_text) -> None:
     assert strike.source.code == "USAMIL"
 
 
+def test_industry_officials_are_business_but_an_industry_minister_governs(code_text) -> None:
+    talks = _only(code_text("Steel industry officials held talks with Japan's trade and industry minister in Tokyo."), "meeting")
+    assert (talks.source.code, talks.target.code) == ("BUS", "JPNGOV")
+
+
 def test_article_pass_links_names_dyads_and_dates(code_text) -> None:
     text = (
         "Russian Foreign Minister Sergei Lavrov met Iranian Foreign Minister Javad Zarif in Moscow on Monday.\n\n"
