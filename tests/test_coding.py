@@ -107,6 +107,26 @@ def test_a_wh_question_presupposes_its_event(code_text) -> None:
     assert (strike.source.country, strike.target.country) == ("RUS", "SYR")
 
 
+def test_a_bare_present_meeting_on_a_named_day_or_after_when_is_scheduled(code_text) -> None:
+    meets = _only(code_text("EC finance ministers meet in Belgium this weekend to discuss the currency float."), "meeting")
+    assert meets.cameo_code == "036"
+    visit = _only(code_text("The king begins a four-day state visit to Britain on Tuesday."), "meeting")
+    assert visit.cameo_code == "036"
+    when = _only(code_text("Reform will be on the table when EC farm ministers meet the commission."), "meeting")
+    assert when.cameo_code == "036"
+    today = _only(code_text("The US treasury secretary holds talks with his Japanese counterpart today."), "meeting")
+    assert today.cameo_code != "036"
+    follows = _only(code_text("Trump's decision follows a phone call with Erdoğan on Friday."), "meeting")
+    assert follows.cameo_code == "041"
+    fighting = _only(code_text("Heavy fighting with Isis continues around the Iraqi town on Friday, the army said."), "strike")
+    assert fighting.modality == "asserted"
+
+
+def test_meeting_a_requirement_is_no_meeting(code_text) -> None:
+    assert not code_text("The plant meets all air quality regulations, Japan's trade ministry said.")
+    assert not code_text("Ministers will raise the rate to meet US requests, officials in Tokyo said.")
+
+
 def test_planned_meeting_is_036_with_its_actors(code_text) -> None:
     meeting = _only(code_text("Turkish President Erdogan will visit Moscow next week."), "meeting")
     assert (meeting.cameo_code, meeting.modality) == ("036", "planned")

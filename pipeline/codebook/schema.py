@@ -220,6 +220,9 @@ class Modality(Frozen):
     )
     light_verbs: tuple[Word, ...] = Field(description="verbs that report a noun event as happening (carry out)")
     occurrence_verbs: tuple[Word, ...] = Field(description="verbs whose negation negates their subject event")
+    temporal_marks: tuple[Word, ...] = Field(
+        (), description="subordinators after which a bare present is still to come ('when the ministers meet')"
+    )
     sequence_words: tuple[Word, ...] = Field(
         (), description="words that put one event before or after another ('after the raid'): two events, not one"
     )

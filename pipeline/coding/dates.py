@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.coding.syntax import bare_present
 from pipeline.records import EventDate
 
 MONTHS = {
@@ -229,18 +230,41 @@ FUTURE = re.compile(
 )
 
 
-def future_expression(anchor: Token, expressions: list[Span], published: dt.date | None) -> str | None:
+def future_expression(
+    anchor: Token, expressions: list[Span], published: dt.date | None, scheduling: frozenset[str] = frozenset()
+) -> str | None:
     """A date expression on the event's clause that points after publication ('next month', 'tomorrow',
-    'on June 29' in May): the event has not happened yet. Resolution ignores these; modality uses them."""
+    'on June 29' in May): the event has not happened yet. Resolution ignores these; modality uses them.
+    Events that can be planned (meetings) written in the bare present, as the trigger or the object of one of
+    the `scheduling` verbs, are scheduled when they name a day, week or date: "the ministers meet on
+    Thursday", "Baker holds talks this week" (not "talks continue today", "follows a call on Friday")."""
     path = event_clause(anchor)
     reach = 0 if in_past(anchor) else FUTURE_REACH
+    scheduled = _scheduled_verb(anchor, scheduling)
     for span in expressions:
         if _distance_into(span.root, path, anchor) is None:
             continue
         placed = _placed(span.text, published, reach)
+        if scheduled and (placed is not None or _names_day_or_week(span.text)):
+            return span.text
         if FUTURE.match(span.text.lower().strip()) or placed is not None and published is not None and placed.date > published:
             return span.text
     return None
+
+
+def _scheduled_verb(anchor: Token, scheduling: frozenset[str]) -> bool:
+    """The trigger is a bare present verb, or the object of one that holds it ("holds talks", "begins a visit")."""
+    if not scheduling:
+        return False
+    if anchor.pos_ == "VERB":
+        return bare_present(anchor)
+    holder = anchor.head
+    return anchor.dep_ == "dobj" and holder.pos_ == "VERB" and holder.lemma_.lower() in scheduling and bare_present(holder)
+
+
+def _names_day_or_week(text: str) -> bool:
+    raw = re.sub(r"^(on|this|next|early|late|later)\s+", "", _raw(text))
+    return raw in WEEKDAYS or raw in {"week", "weekend", "week's", "month", "next week", "next month"}
 
 
 def in_past(anchor: Token) -> bool:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.codebook.schema import Modality
-from pipeline.coding.syntax import direct_objects, event_anchor, is_verbal, name_taken_for_modal
+from pipeline.coding.syntax import bare_present, direct_objects, event_anchor, is_verbal, name_taken_for_modal
 
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
 GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against", "by"})  # threat of, calls for, safe from, respond by
@@ -285,6 +285,8 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
             return Assessment("dropped", f"negated by '{child.text}'")  # "none of the ships were attacked"
         if child.dep_ == "mark" and _is_hypothetical_mark(child, cues):
             return Assessment("dropped", f"hypothetical '{child.text}'")
+        if child.dep_ in {"mark", "advmod"} and child.lower_ in cues.temporal_marks and bare_present(head):
+            found = Assessment("planned", f"present after '{child.text}'")  # "when the ministers meet"
         if child.dep_ not in {"aux", "auxpass"} or child == name:
             continue
         if word in cues.future_aux or lemma in cues.future_aux or (word == "would" and head.dep_ == "ccomp"):

@@ -120,7 +120,8 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
             continue
         spec = coder.codebook.events.event_types[hit.rule.event_type]
         code = hit.cameo_code
-        if assessment.status == "asserted" and (future := future_expression(trigger, expressions, published)):
+        scheduling = frozenset(cues.light_verbs) if (hit.rule.planned or spec.planned) != "drop" else frozenset()
+        if assessment.status == "asserted" and (future := future_expression(trigger, expressions, published, scheduling)):
             assessment = Assessment("planned", f"future date '{future}'")
         if assessment.status == "planned":
             planned = hit.rule.planned or spec.planned

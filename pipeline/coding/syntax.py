@@ -26,6 +26,11 @@ def is_verbal(token: Token) -> bool:
     return token.pos_ in VERBAL_POS
 
 
+def bare_present(verb: Token) -> bool:
+    """A present tense with no auxiliary ("meets", "hold talks"): in news, what is scheduled or habitual."""
+    return verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it (X, Y and Z), in sentence order."""
     return sorted({token, *token.conjuncts}, key=lambda t: t.i)
