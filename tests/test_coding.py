@@ -479,6 +479,13 @@ def test_industry_officials_are_business_but_an_industry_minister_governs(code_t
     assert (talks.source.code, talks.target.code) == ("BUS", "JPNGOV")
 
 
+def test_officials_of_several_nations_take_no_country_from_the_venue(code_text) -> None:
+    talks = _only(code_text("Finance ministers of the industrial countries held talks in Washington on Tuesday."), "meeting")
+    assert talks.source.code == "GOV"
+    farm = _only(code_text("Agriculture officials held talks in Brasilia on Tuesday."), "meeting")
+    assert farm.source.code == "BRAGOV"
+
+
 def test_article_pass_links_names_dyads_and_dates(code_text) -> None:
     text = (
         "Russian Foreign Minister Sergei Lavrov met Iranian Foreign Minister Javad Zarif in Moscow on Monday.\n\n"

@@ -376,6 +376,8 @@ def _in_sole_country(
     not count: the town in a strike's clause is where it struck ("Raqqa was subject to coalition bombing")."""
     if actor is None or actor.role is None or not _role_only(actor):
         return actor
+    if MULTINATIONAL & set(actor.text.lower().split()):
+        return actor  # "officials of leading industrial nations meet in Washington": not American officials
     home = _clause_of(trigger)
     named = [
         entry
@@ -464,6 +466,7 @@ PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
 STRUCK_PREPS = PLACE_PREPS | {"of", "on", "against", "at", "into"}  # not by/from (the attacker) or between/with
 REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "X said (that) ...", "X tried to ..."
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "pcomp"})
+MULTINATIONAL = frozenset({"nations", "countries", "states", "powers", "governments", "allies", "members"})
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "ahead"})
 REACTIONS = frozenset({"say", "tell", "speak", "comment", "respond", "react", "vow", "pledge", "promise", "insist", "add",
                        "write", "warn", "condemn", "denounce", "mourn", "express", "demand", "call", "urge", "appeal"})
