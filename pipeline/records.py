@@ -40,7 +40,8 @@ class Actor:
     role: str | None = None
     ref: str | None = None  # set when the words point elsewhere: "dyad" (the sides), "pronoun" (he), "name" (a person
     # or place the dictionary does not know, not an organisation),
-    # or "place" when the actor is only where a strike landed ("in fighting near Ouadi Doum")
+    # or "place" when the actor is only where a strike landed ("in fighting near Ouadi Doum"), or "article" for
+    # a struck side the sentence leaves out and the article's other attacks by the same attacker name
 
     @property
     def key(self) -> str | None:

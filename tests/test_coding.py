@@ -502,6 +502,15 @@ def test_article_pass_links_names_dyads_and_dates(code_text) -> None:
     assert (invitation.source.code, invitation.target.code) == ("RUSGOV", "IRNGOV")
 
 
+def test_an_attack_with_no_target_takes_the_side_the_article_shows_its_attacker_striking(code_text) -> None:
+    struck = "Turkish jets bombed Kurdish positions in Syria on Sunday. Turkish artillery shelled villages near Afrin, Syria, on Monday."
+    earlier = " In 2016 a Turkish offensive drove thousands from their homes."
+    offensive = next(m for m in code_text(struck + earlier) if m.trigger == "offensive")
+    assert (offensive.source.country, offensive.target.country, offensive.target.ref) == ("TUR", "SYR", "article")
+    once = struck.split(". ")[0] + "." + earlier
+    assert next(m for m in code_text(once) if m.trigger == "offensive").target is None
+
+
 def test_a_reference_naming_another_actor_is_another_event(code_text) -> None:
     text = "A gunman attacked two mosques in New Zealand. At the time of the SDF offensive, Isis was collapsing."
     rows = [m for m in code_text(text) if m.event_type == "strike"]

@@ -4,7 +4,8 @@ The article pass is pure too. It codes bare person names and pronouns from peopl
 ("Maksimov" after "Russian Ambassador Maksim Maksimov"), "the sides" from the last dyad, "the ministry"
 from the last actor with that role, and links mentions of one event (same type, compatible actors and
 dates) so that later mentions are marked `is_reference` and undated ones take the event's date
-(`date_source = linked`).
+(`date_source = linked`), and gives an attack with no target the side the article shows its attacker
+striking.
 """
 
 from __future__ import annotations
@@ -96,8 +97,8 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
                 source, target = (dyad[0], target) if target is not None and target.code else dyad
             resolved.append((index, replace(event, source=source, target=target)))
             recent += [a for a in (source, target) if a is not None and a.code]
-    linked = _link(resolved, coder)
     types = coder.codebook.events.event_types
+    linked = _struck_sides(_link(resolved, coder), types)
     mentions = tuple(
         _mention(article, sentences[i], i, event)
         for i, event in linked
@@ -225,6 +226,31 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
         reference = earlier or event.is_reference
         linked.append((index, replace(event, date=date, source=source, target=target, cameo_code=code, is_reference=reference)))
     return linked
+
+
+SIDE_SHOWN = 2  # attacks on one side an article must report before an unnamed side is taken to be it
+
+
+def _struck_sides(events: list[tuple[int, SentenceEvent]], types: Mapping[str, EventType]) -> list[tuple[int, SentenceEvent]]:
+    """A one-sided attack whose attacker the article shows striking one side only takes that side as its
+    target ("defend the city from Turkish attack" in an article on Turkey's offensive against Afrin: SYR).
+    Only for types whose sides are not interchangeable, and only when the article's other attacks by that
+    attacker name one target, at least `SIDE_SHOWN` times, never the attacker's own country."""
+    struck: dict[tuple[str, str], list[Actor]] = {}
+    for _, event in events:
+        if types[event.event_type].reciprocal or event.source is None or event.source.key is None:
+            continue
+        if event.target is not None and event.target.key not in {None, event.source.key} and event.target.ref != "place":
+            struck.setdefault((event.event_type, event.source.key), []).append(event.target)
+    filled: list[tuple[int, SentenceEvent]] = []
+    for index, event in events:
+        side = (event.event_type, event.source.key) if event.source is not None and event.source.key else None
+        targets = struck.get(side, []) if side is not None and (event.target is None or event.target.key is None) else []
+        if len(targets) >= SIDE_SHOWN and len({t.key for t in targets}) == 1:
+            target = targets[0]
+            event = replace(event, target=Actor(target.code, target.country, target.text, target.role, "article"))
+        filled.append((index, event))
+    return filled
 
 
 def _actors(event: SentenceEvent, spec: EventType) -> int:
