@@ -220,6 +220,9 @@ class Modality(Frozen):
     )
     light_verbs: tuple[Word, ...] = Field(description="verbs that report a noun event as happening (carry out)")
     occurrence_verbs: tuple[Word, ...] = Field(description="verbs whose negation negates their subject event")
+    trend_words: tuple[Word, ...] = Field(
+        (), description="verbs and nouns of a rate ('attacks have increased', 'a lull in the fighting'): no one event"
+    )
     temporal_marks: tuple[Word, ...] = Field(
         (), description="subordinators after which a bare present is still to come ('when the ministers meet')"
     )
