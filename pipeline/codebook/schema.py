@@ -220,8 +220,8 @@ class Modality(Frozen):
     )
     light_verbs: tuple[Word, ...] = Field(description="verbs that report a noun event as happening (carry out)")
     occurrence_verbs: tuple[Word, ...] = Field(description="verbs whose negation negates their subject event")
-    trend_words: tuple[Word, ...] = Field(
-        (), description="verbs and nouns of a rate ('attacks have increased', 'a lull in the fighting'): no one event"
+    pause_words: tuple[Word, ...] = Field(
+        (), description="nouns of a pause in events ('a lull in the fighting'): what they govern did not happen"
     )
     temporal_marks: tuple[Word, ...] = Field(
         (), description="subordinators after which a bare present is still to come ('when the ministers meet')"

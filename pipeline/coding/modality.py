@@ -100,8 +100,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
         if relation in {"pobj", "pcomp"}:  # "hold off on launching an attack": a gerund under a preposition too
             if parent.lower_ in cues.negators:
                 return Assessment("dropped", f"'{parent.text} {trigger.text}'")
-            if parent.lower_ in {"in", "of"} and parent.head.pos_ == "NOUN" and _lemma(parent.head) in cues.trend_words:
-                return Assessment("dropped", f"trend '{parent.head.text} {parent.text} {trigger.text}'")  # "a lull in the fighting"
+            if parent.lower_ in {"in", "of"} and parent.head.pos_ == "NOUN" and _lemma(parent.head) in cues.pause_words:
+                return Assessment("dropped", f"'{parent.head.text} {parent.text} {trigger.text}'")  # "a lull in the fighting"
             if any(c.dep_ == "neg" for c in parent.children):  # "sets the stage for confrontation, not for talks"
                 return Assessment("dropped", f"negated '{parent.text} {trigger.text}'")
             governs = parent.lower_ in GOVERNING_PREPS and parent.head != parent and parent.head.lemma_.lower() != "be"  # "is on a visit"
@@ -125,8 +125,6 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
                 node = parent.head  # "was to leave for talks": the purpose shares the plan of the trip
                 continue
             break
-        if relation == "nsubj" and node.tag_ in {"NNS", "NNPS", "VBG"} and _lemma(parent) in cues.trend_words:
-            return Assessment("dropped", f"trend '{node.text} {parent.text}'")  # "attacks have increased": a rate
         if relation == "nsubj":
             occurrence = _lemma(parent) in cues.occurrence_verbs
             whichever = any(c.dep_ == "det" and c.lower_ == "any" for c in node.children)  # "any airstrikes could hamper"
