@@ -207,7 +207,7 @@ def date_for(anchor: Token, published: dt.date | None, expressions: list[Span] |
     event's date without a year is always to come ("talks in September"), so it is dated by publication."""
     doc = anchor.doc
     path = event_clause(anchor)
-    reach = YEAR if planned else 0 if in_past(anchor) else FUTURE_REACH
+    reach = YEAR if planned else 0 if _in_past(anchor) else FUTURE_REACH
     candidates: list[tuple[int, int, Span, Resolved]] = []
     for span in date_expressions(doc) if expressions is None else expressions:
         distance = _distance_into(span.root, path, anchor)
@@ -239,7 +239,7 @@ def future_expression(
     the `scheduling` verbs, are scheduled when they name a day, week or date: "the ministers meet on
     Thursday", "Baker holds talks this week" (not "talks continue today", "follows a call on Friday")."""
     path = event_clause(anchor)
-    reach = 0 if in_past(anchor) else FUTURE_REACH
+    reach = 0 if _in_past(anchor) else FUTURE_REACH
     scheduled = _scheduled_verb(anchor, scheduling)
     for span in expressions:
         if _distance_into(span.root, path, anchor) is None:
@@ -264,10 +264,10 @@ def _scheduled_verb(anchor: Token, scheduling: frozenset[str]) -> bool:
 
 def _names_day_or_week(text: str) -> bool:
     raw = re.sub(r"^(on|this|next|early|late|later)\s+", "", _raw(text))
-    return raw in WEEKDAYS or raw in {"week", "weekend", "week's", "month", "next week", "next month"}
+    return raw in WEEKDAYS or raw in {"week", "weekend", "week's", "month"}
 
 
-def in_past(anchor: Token) -> bool:
+def _in_past(anchor: Token) -> bool:
     """Whether the event's clause is in a past tense ("promised in January at a meeting", "had been killed
     in a strike that May"), which puts a date without a year before publication. An infinitive trigger is
     not: it is later than its verb."""

@@ -33,6 +33,8 @@ class Coder:
     order: dict[str, int]
     armed: frozenset[str]  # event types with instruments (strikes): different weapons are different events
     mutual: frozenset[str]  # reciprocal event types (meetings): their actors may be named either way round
+    sequence: frozenset[str]  # words that put one event before or after another: two events
+    scheduling: frozenset[str]  # verbs that hold an event (light verbs): "holds talks on Friday" is scheduled
 
 
 def build_coder(codebook: Codebook, nlp: Language) -> Coder:
@@ -46,6 +48,8 @@ def build_coder(codebook: Codebook, nlp: Language) -> Coder:
         order={rule.id: n for n, rule in enumerate(codebook.rules)},
         armed=frozenset(name for name, spec in codebook.events.event_types.items() if spec.instruments),
         mutual=frozenset(name for name, spec in codebook.events.event_types.items() if spec.reciprocal),
+        sequence=frozenset(codebook.events.modality.sequence_words),
+        scheduling=frozenset(codebook.events.modality.light_verbs),
     )
 
 
@@ -120,7 +124,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
             continue
         spec = coder.codebook.events.event_types[hit.rule.event_type]
         code = hit.cameo_code
-        scheduling = frozenset(cues.light_verbs) if (hit.rule.planned or spec.planned) != "drop" else frozenset()
+        scheduling = coder.scheduling if (hit.rule.planned or spec.planned) != "drop" else frozenset()
         if assessment.status == "asserted" and (future := future_expression(trigger, expressions, published, scheduling)):
             assessment = Assessment("planned", f"future date '{future}'")
         if assessment.status == "planned":
@@ -158,11 +162,11 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 )
             )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
-    events = _one_per_event(found, doc, coder, frozenset(cues.sequence_words))
+    events = _one_per_event(found, doc, coder)
     return SentenceCoding(events=events, people=people, competing=competing, dropped=tuple(dropped))
 
 
-def _one_per_event(events: list[SentenceEvent], doc: Doc, coder: Coder, sequence: frozenset[str]) -> tuple[SentenceEvent, ...]:
+def _one_per_event(events: list[SentenceEvent], doc: Doc, coder: Coder) -> tuple[SentenceEvent, ...]:
     """Two triggers of one event in a sentence ('an airstrike killed') give one row: the most specific code.
     Coordinated triggers with different codes are two events, and so are two different specific codes of an
     event type with instruments (`armed`: "airstrikes ... the shelling", 195 and 194) and an event noun put
@@ -176,7 +180,7 @@ def _one_per_event(events: list[SentenceEvent], doc: Doc, coder: Coder, sequence
                 for k in kept
                 if _same_event(k, event, coder.mutual)
                 and not _distinct(k, event, doc, coder.armed)
-                and not _sequenced(doc[k.trigger_index], doc[event.trigger_index], sequence)
+                and not _sequenced(doc[k.trigger_index], doc[event.trigger_index], coder.sequence)
             ),
             None,
         )
