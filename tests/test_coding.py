@@ -530,6 +530,13 @@ def test_an_event_noun_put_before_another_is_a_second_event_with_no_borrowed_act
     assert len(code_text("The village fell to Khmer Rouge guerrillas after fierce fighting on Tuesday.")) == 1
 
 
+def test_a_strike_in_an_article_about_pay_and_without_arms_is_a_labour_strike(code_text) -> None:
+    pay = "Dock workers want a ten percent rise. The strikes in Santos have closed the port for a week."
+    assert not code_text(pay)
+    armed = "Aid workers were evacuated from the town. The strike on the port killed four soldiers, the army said."
+    assert _only(code_text(armed), "strike")
+
+
 def test_a_pause_in_the_fighting_is_no_fighting_but_a_rate_of_attacks_is_attacks(code_text) -> None:
     assert not code_text("Refugees returned to Idlib during a lull in the fighting between Syrian troops and rebels.")
     assert code_text("Attacks on army posts in Iraq by Isis have increased in recent weeks.")

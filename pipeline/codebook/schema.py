@@ -175,6 +175,16 @@ class StandIns(Frozen):
     parties: tuple[Word, ...] = Field((), description="kinds of party, as subject or between/with/of object")
 
 
+class OtherSense(Frozen):
+    """An article-level test for a trigger word with a second sense: in an article that uses words of the other
+    sense and none of this type's, the word is the other sense ("the strikes in Brazil" in a report on
+    seamen's pay)."""
+
+    triggers: tuple[Word, ...] = Field(min_length=1, description="trigger words as written, lower-case (strike, strikes)")
+    other: tuple[Word, ...] = Field(min_length=1, description="words of the other sense (union, wages)")
+    own: tuple[Word, ...] = Field(min_length=1, description="words of this type's sense; one of them keeps the row")
+
+
 class EventType(Frozen):
     """Defaults shared by every rule of one event type."""
 
@@ -194,6 +204,7 @@ class EventType(Frozen):
     uncounted_roles: tuple[Word, ...] = Field(
         (), description="roles that do not count towards min_actors (BUS, LAB: talks between a company and a union)"
     )
+    other_sense: OtherSense | None = Field(None, description="an article-level test for a trigger's other sense")
     excluded_source_roles: tuple[Word, ...] = Field(
         (), description="roles whose events are never of this type (LAB: a strike by a union is a labour strike)"
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from pipeline.codebook.schema import EventType
+from pipeline.codebook.schema import EventType, OtherSense
 from pipeline.coding.sentence import Coder, SentenceCoding, SentenceEvent, code_sentence
 from pipeline.records import Actor, Article, EventDate, Mention
 
@@ -99,10 +99,12 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
             recent += [a for a in (source, target) if a is not None and a.code]
     types = coder.codebook.events.event_types
     linked = _struck_sides(_link(resolved, coder), types)
+    words = set(re.findall(r"[a-z]+", " ".join(sentences).lower()))
     mentions = tuple(
         _mention(article, sentences[i], i, event)
         for i, event in linked
-        if event.in_setting or _actors(event, types[event.event_type]) >= types[event.event_type].min_actors
+        if (event.in_setting or _actors(event, types[event.event_type]) >= types[event.event_type].min_actors)
+        and not _other_sense(event, types[event.event_type].other_sense, words)
     )
     return ArticleCoding(mentions, dict(zip(order, codings)))
 
@@ -251,6 +253,13 @@ def _struck_sides(events: list[tuple[int, SentenceEvent]], types: Mapping[str, E
             event = replace(event, target=Actor(target.code, target.country, target.text, target.role, "article"))
         filled.append((index, event))
     return filled
+
+
+def _other_sense(event: SentenceEvent, sense: OtherSense | None, words: set[str]) -> bool:
+    """Whether the trigger is its other sense here: the article has words of that sense and none of the type's."""
+    if sense is None or event.trigger.lower() not in sense.triggers:
+        return False
+    return bool(words & set(sense.other)) and not words & set(sense.own)
 
 
 def _actors(event: SentenceEvent, spec: EventType) -> int:
