@@ -99,7 +99,8 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
             recent += [a for a in (source, target) if a is not None and a.code]
     types = coder.codebook.events.event_types
     linked = _struck_sides(_link(resolved, coder), types)
-    words = set(re.findall(r"[a-z]+", " ".join(sentences).lower()))
+    ambiguous = any(_ambiguous(event, types[event.event_type].other_sense) for _, event in linked)
+    words = frozenset(re.findall(r"[a-z]+", " ".join(sentences).lower())) if ambiguous else frozenset()
     mentions = tuple(
         _mention(article, sentences[i], i, event)
         for i, event in linked
@@ -255,11 +256,16 @@ def _struck_sides(events: list[tuple[int, SentenceEvent]], types: Mapping[str, E
     return filled
 
 
-def _other_sense(event: SentenceEvent, sense: OtherSense | None, words: set[str]) -> bool:
-    """Whether the trigger is its other sense here: the article has words of that sense and none of the type's."""
-    if sense is None or event.trigger.lower() not in sense.triggers:
+def _ambiguous(event: SentenceEvent, sense: OtherSense | None) -> bool:
+    return sense is not None and event.trigger.lower() in sense.triggers
+
+
+def _other_sense(event: SentenceEvent, sense: OtherSense | None, words: frozenset[str]) -> bool:
+    """Whether the trigger is its other sense here: the article has words of that sense and none of the type's
+    (`words` is the article's words, read only when some trigger is ambiguous)."""
+    if sense is None or not _ambiguous(event, sense):
         return False
-    return bool(words & set(sense.other)) and not words & set(sense.own)
+    return not words.isdisjoint(sense.other) and words.isdisjoint(sense.own)
 
 
 def _actors(event: SentenceEvent, spec: EventType) -> int:
