@@ -704,3 +704,26 @@ def test_talks_naming_one_side_take_the_other_from_a_passive_subject_that_acts(c
     assert (talks.source.country, talks.cameo_code) == ("KEN", "036")
     session = "The White House budget council is expected to discuss tariffs at a meeting on Thursday."
     assert [m for m in code_text(session) if m.event_type == "meeting"] == []
+
+
+def test_a_known_surname_with_another_given_name_is_someone_else(code_text) -> None:
+    namesake = _only(code_text("Nasr al-Hariri met Russian Foreign Minister Sergei Lavrov in Geneva.", dt.date(2018, 1, 20)), "meeting")
+    assert namesake.source.country != "LBN" and namesake.target.code == "RUSGOV"
+    titled = _only(code_text("Mr Hariri met Russian Foreign Minister Sergei Lavrov in Moscow.", dt.date(2018, 1, 20)), "meeting")
+    assert titled.source.code == "LBNGOV"
+    spelled = _only(code_text("Mohammed Javad Zarif met Sergei Lavrov in Moscow.", dt.date(2018, 1, 20)), "meeting")
+    assert spelled.source.code == "IRNGOV"
+
+
+def test_who_suffers_or_repels_an_attack_is_its_target(code_text) -> None:
+    repelled = _only(code_text("Iraq said its troops repelled an overnight attack by Iranian Revolutionary Guards near Basra."), "strike")
+    assert (repelled.source.country, repelled.target.country) == ("IRN", "IRQ")
+    suffered = _only(code_text("The UK has suffered several attacks by Islamist militants in recent years."), "strike")
+    assert suffered.target.country == "GBR"
+
+
+def test_company_exchange_and_central_bank_people_take_their_institution_role(code_text) -> None:
+    exchange = _only(code_text("Officials of the Pacific Stock Exchange concluded a ten-day trip to China."), "meeting")
+    assert (exchange.source.role, exchange.target.country) == ("BUS", "CHN")
+    bank = _only(code_text("Mexican central bank head Miguel Mancera held talks with Peru's president."), "meeting")
+    assert bank.source.code == "MEXGOV"

@@ -61,6 +61,7 @@ class ActorTables:
     dyad_nouns: frozenset[str]
     person_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
+    honorifics: frozenset[str]
 
     def single_word_names(self) -> frozenset[str]:
         """Capitalised one-word names of countries, capitals and actors: halves of joins like 'IraqUS'."""
@@ -313,4 +314,5 @@ def _merge_actors(path: Path, actors_file: ActorsFile, parts: Iterable[tuple[Pat
         dyad_nouns=frozenset(w.lower() for w in actors_file.references.dyad_nouns),
         person_pronouns=frozenset(w.lower() for w in actors_file.references.person_pronouns),
         speaker_pronouns=frozenset(w.lower() for w in actors_file.references.speaker_pronouns),
+        honorifics=frozenset(w.lower() for w in actors_file.references.honorifics),
     )

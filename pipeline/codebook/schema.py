@@ -303,6 +303,7 @@ class References(Frozen):
     dyad_nouns: tuple[Word, ...] = Field(description="plural nouns meaning 'both parties' (the sides)")
     person_pronouns: tuple[Word, ...]
     speaker_pronouns: tuple[Word, ...] = Field((), description="pronouns of reported speech that stand for the speaker")
+    honorifics: tuple[Word, ...] = Field((), description="words before a name that leave it the same person (Mr, Sheikh)")
 
 
 class Term(Frozen):

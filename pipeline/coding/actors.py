@@ -8,6 +8,8 @@ code is its country (or fixed actor) plus the role nearest its head: "Iraqi army
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -51,6 +53,7 @@ class ActorLexicon:
     dyad_nouns: frozenset[str]
     person_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
+    honorifics: frozenset[str]
 
 
 def _case_matters(name: str) -> bool:
@@ -117,6 +120,7 @@ def build_lexicon(tables: ActorTables, nlp: Language) -> ActorLexicon:
         dyad_nouns=tables.dyad_nouns,
         person_pronouns=tables.person_pronouns,
         speaker_pronouns=tables.speaker_pronouns,
+        honorifics=tables.honorifics,
     )
 
 
@@ -143,10 +147,13 @@ def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = Non
     People are coded by the publication date: the same person codes differently in and out of office.
     A city name inside a person's or organisation's name is not a place.
     """
-    found = [Span(doc, s, e, label=m) for m, s, e in [*lexicon.exact(doc), *lexicon.folded(doc)]]
+    found = filter_spans([Span(doc, s, e, label=m) for m, s, e in [*lexicon.exact(doc), *lexicon.folded(doc)]])
+    named = {i for span in found for i in range(span.start, span.end)}
     names: dict[int, tuple[LexEntry, Span]] = {}
-    for match in filter_spans(found):
+    for match in found:
         persons = lexicon.people.get(match.label)
+        if persons and _namesake(match, persons, named, lexicon):
+            continue  # "Nasr al-Hariri" is not Saad Hariri, "Ivanka Trump" not Donald Trump
         entry = _person_entry(persons, published) if persons else lexicon.entries[match.label]
         if entry.kind == "city" and _not_a_place(match):
             continue  # "Kaya Sertkaya" is a lawyer, not the town of Kaya; "Manchester United" a club
@@ -167,6 +174,29 @@ def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = Non
         if token.i not in roles and (lemma in lexicon.role_words or token.lower_ in lexicon.role_words):
             roles[token.i] = lexicon.role_words.get(lemma) or lexicon.role_words[token.lower_]
     return ActorMarks(names=names, roles=roles)
+
+
+def _namesake(match: Span, persons: tuple[Person, ...], named: set[int], lexicon: ActorLexicon) -> bool:
+    """Whether a known name is part of a longer person's name that has a given name none of its namesakes
+    has (spelling aside: "Mohammed" is "Mohammad"). Titles, honorifics and other known names in the same
+    entity ("Trump-Putin") do not count."""
+    ent = next((e for e in match.doc.ents if e.label_ == "PERSON" and e.start <= match.start and match.end <= e.end), None)
+    if ent is None:
+        return False
+    own = {_skeleton(word) for person in persons for name in (person.name, *person.aliases) for word in re.split(r"[\s\-]+", name)}
+    return any(
+        token.is_alpha and token.is_title and token.i not in named and _skeleton(token.text) not in own
+        and token.lower_ not in lexicon.honorifics and token.lower_ not in lexicon.role_words
+        and token.lower_ not in lexicon.role_phrases
+        for token in ent
+    )
+
+
+def _skeleton(word: str) -> str:
+    """A name's consonants without repeats or accents, so transliterations agree: Muhammad, Mohammed → mhmd."""
+    letters = unicodedata.normalize("NFKD", word.lower())
+    consonants = [c for c in letters if c.isalpha() and c.isascii() and c not in "aeiouy"]
+    return "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
 
 
 def _word_matches(token: Token, word: str) -> bool:
@@ -382,6 +412,8 @@ def _located_in(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
 
 def _phrase_text(tokens: list[Token]) -> str:
     kept = [t for t in tokens if not (t.dep_ == "det" and t.i == tokens[0].i)]
+    while kept and kept[-1].dep_ in {"cc", "punct"}:  # "officials of the exchange and (other representatives)"
+        kept.pop()
     if not kept:
         return ""
     doc = kept[0].doc

@@ -32,6 +32,7 @@ from pipeline.records import Actor
 OWN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 OBJECT_PREPS = ("on", "against")
 SUFFERED = frozenset({"target", "victim", "object", "focus"})  # "X was the target of airstrikes"
+SUFFERING = frozenset({"suffer", "sustain", "endure", "withstand", "repel", "repulse", "survive"})  # "the UK has suffered attacks"
 CLAIMING = frozenset({"claim", "take", "accept", "admit"})  # "X claimed responsibility for the attack"
 
 
@@ -57,7 +58,9 @@ def _reporting_verb(trigger: Token, light_verbs: Sequence[str]) -> Token | None:
 
 def _undergoing(anchor: Token) -> Token | None:
     """The verb whose subject suffered the event: 'came under shelling', 'was subject to bombardment', 'has
-    been the target of airstrikes' (the subject is the target, not the attacker)."""
+    been the target of airstrikes', 'repelled an attack' (the subject is the target, not the attacker)."""
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SUFFERING:
+        return anchor.head
     prep = anchor.head
     if anchor.dep_ != "pobj" or prep.dep_ != "prep":
         return None
