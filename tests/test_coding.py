@@ -71,6 +71,10 @@ def _only(mentions, event_type: str):
         "President Reagan will meet the press on Friday.",
         "The Teamsters union and the trucking companies resumed talks on a new contract.",
         "Britain will not take part in any western strike on Syria.",
+        "Aid agencies warned that a large-scale assault on Idlib could cause a humanitarian crisis.",
+        "Officials dismissed speculation that Russia would retaliate with an attack on the bases.",
+        "Rebels said the truce gave the regime a pretext to launch airstrikes on the town.",
+        "The president left the White House to visit his wife at the naval hospital.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:
@@ -727,3 +731,15 @@ def test_company_exchange_and_central_bank_people_take_their_institution_role(co
     assert (exchange.source.role, exchange.target.country) == ("BUS", "CHN")
     bank = _only(code_text("Mexican central bank head Miguel Mancera held talks with Peru's president."), "meeting")
     assert bank.source.code == "MEXGOV"
+
+
+def test_a_real_meeting_stays_asserted_beside_a_modal_perfect_or_a_definite_with(code_text) -> None:
+    past = _only(code_text("An inconclusive meeting between Brazil and its creditors can only have stiffened that resolve."), "meeting")
+    assert past.cameo_code == "040"
+    planned = _only(code_text("Ministers could also meet in parallel with the summit of EU leaders in Brussels on June 29."), "meeting")
+    assert planned.cameo_code == "036"
+
+
+def test_what_will_be_done_at_a_meeting_plans_it(code_text) -> None:
+    pressed = _only(code_text("U.S. officials will push for farm reform at the Venice summit."), "meeting")
+    assert pressed.cameo_code == "036"

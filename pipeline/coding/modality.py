@@ -9,11 +9,14 @@ dependency relation decides which cues of the governing word apply:
   the talks): the governing clause's negation, auxiliaries and governor words all apply;
 - ccomp (denied *that it struck*), acl (an invitation *to visit*): only governor words apply;
 - nsubj (the talks *will take place*): future auxiliaries apply, negation and modals only with verbs of
-  occurrence (take place, happen) or for "any" (*any airstrikes could* hamper), and a copula's predicate
-  (attacks *are imminent*, clashes *are a possibility*);
+  occurrence (take place, happen) or for an indefinite subject (*any airstrikes could* hamper, *a large-scale
+  assault could* cause a catastrophe; not a modal perfect, *can only have* stiffened), and a copula's
+  predicate (attacks *are imminent*, clashes *are a possibility*);
 - pobj (threat *of strikes*, *without* a meeting): the preposition and the word it hangs on, and the drop
-  cues of the verb whose object that word is (*fear a repeat of* airstrikes); under "in" the future of the
-  verb it hangs on (*will take part in* talks), under "for" a trip in the present (*leaves today for* talks);
+  cues of the verb whose object that word is (*fear a repeat of* airstrikes); "with" only for an indefinite
+  event (*would retaliate with* an attack); under "in", "at" or "during" the future of the verb it hangs on
+  (*will take part in* talks, *will push at* the summit), under "for" a trip in the present (*leaves today
+  for* talks);
 - advcl infinitive (have the *means to launch* attacks): drop cues on the governing verb's objects;
 - the object of a participle used as a preposition (*following* the attack) is asserted;
 - a yes/no question (*Did* X know of the strikes?) and a conditional clause around a prepositional
@@ -30,7 +33,9 @@ from pipeline.codebook.schema import Modality
 from pipeline.coding.syntax import bare_present, direct_objects, event_anchor, is_verbal, name_taken_for_modal
 
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
-GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against", "by"})  # threat of, calls for, safe from, respond by
+GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against", "by", "with"})  # threat of, calls for, safe from,
+# respond by, would retaliate with
+INDEFINITE = frozenset({"any", "a", "an"})
 NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no one"})
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 QUESTION_OPENERS = frozenset(
@@ -105,15 +110,17 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             if any(c.dep_ == "neg" for c in parent.children):  # "sets the stage for confrontation, not for talks"
                 return Assessment("dropped", f"negated '{parent.text} {trigger.text}'")
             governs = parent.lower_ in GOVERNING_PREPS and parent.head != parent and parent.head.lemma_.lower() != "be"  # "is on a visit"
-            verdict = _governor(parent.head, cues) if governs else None
+            if parent.lower_ == "with" and _definite(trigger):
+                governs = False  # "would retaliate with an attack" is the hypothesis; "could coincide with the summit" is not
+            verdict = _governor(parent.head, cues) if governs and parent.lower_ != "with" else None  # not "with attacks ... going"
             if parent.dep_ == "agent":  # "would be killed by a US attack": the passive clause's cues
                 verdict = _clause_cues(parent.head, cues, negation=True)
             if governs and verdict is None:
                 verdict = _clause_cues(parent.head, cues, negation=True)  # "could lead to renewed fighting"
             if verdict is None and parent.lower_ == "for" and _lemma(parent.head) in TRIPS and parent.head.tag_ in {"VBZ", "VBP"}:
                 verdict = Assessment("planned", f"present '{parent.head.text}'")  # "leaves today for talks"
-            if verdict is None and parent.lower_ == "in" and is_verbal(parent.head):
-                verdict = _future(parent.head, cues)  # "will take part in talks"
+            if verdict is None and parent.lower_ in {"in", "at", "during"} and is_verbal(parent.head):
+                verdict = _future(parent.head, cues)  # "will take part in talks", "will sign it at the summit"
             if verdict is None and parent.dep_ == "prep" and _conditional(parent.head, cues):
                 return Assessment("dropped", f"conditional '{parent.head.text} {parent.text} {trigger.text}'")
             if governs and verdict is None and parent.head.dep_ == "dobj" and is_verbal(parent.head.head):
@@ -127,8 +134,10 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             break
         if relation == "nsubj":
             occurrence = _lemma(parent) in cues.occurrence_verbs
-            whichever = any(c.dep_ == "det" and c.lower_ == "any" for c in node.children)  # "any airstrikes could hamper"
-            modals = occurrence or whichever
+            # "any airstrikes could hamper", "a large-scale assault could cause a catastrophe": no particular event
+            whichever = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in node.children)
+            perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in parent.children)  # "can only have stiffened"
+            modals = occurrence or whichever and not perfect
             verdict = _predicate(parent, cues) or _clause_cues(parent, cues, negation=occurrence, modals=modals)
         elif relation == "dobj" and parent.tag_ == "VBG" and parent.lemma_.lower() in ADJUNCT_VERBS:
             break  # "talks following the attack": a temporal adjunct reports the event as past, whatever governs the talks
@@ -167,6 +176,11 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             break
         node = parent
     return Assessment("planned", planned) if planned else Assessment("asserted")
+
+
+def _definite(trigger: Token) -> bool:
+    """A determiner or possessor that picks out one known event ("the summit", "Russia's attack")."""
+    return any(c.dep_ in {"det", "poss"} and c.lower_ not in INDEFINITE and c.lower_ != "some" for c in trigger.children)
 
 
 def _predicate(verb: Token, cues: Modality) -> Assessment | None:
