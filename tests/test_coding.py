@@ -743,3 +743,24 @@ def test_a_real_meeting_stays_asserted_beside_a_modal_perfect_or_a_definite_with
 def test_what_will_be_done_at_a_meeting_plans_it(code_text) -> None:
     pressed = _only(code_text("U.S. officials will push for farm reform at the Venice summit."), "meeting")
     assert pressed.cameo_code == "036"
+
+
+def test_mentions_naming_two_towns_are_two_events(code_text) -> None:
+    text = (
+        "Turkish jets bombed Afrin on Monday.\n\n"
+        "The US provided air cover for the ground operations in Raqqa.\n\n"
+        "The bombing of Afrin continued."
+    )
+    afrin, raqqa, again = [m for m in code_text(text) if m.event_type == "strike"]
+    assert raqqa.source is None or raqqa.source.country != "TUR"
+    assert again.is_reference and again.source.country == "TUR"
+
+
+def test_a_held_meeting_dated_before_a_plan_is_not_the_plan(code_text) -> None:
+    text = (
+        "American and Soviet arms negotiators will resume talks on medium-range missiles in Geneva tomorrow.\n\n"
+        "The negotiators last met in Geneva on March 6, 2020."
+    )
+    plan, held = [m for m in code_text(text) if m.event_type == "meeting"]
+    assert plan.cameo_code == "036" and plan.date.date == dt.date(2020, 6, 15)
+    assert not held.is_reference and held.date.date == dt.date(2020, 3, 6)

@@ -37,6 +37,7 @@ PUBLISHED = dt.date(2020, 2, 8)  # a Saturday
         ("last week", dt.date(2020, 1, 27), "week", "relative"),
         ("last month", dt.date(2020, 1, 1), "month", "relative"),
         ("two days ago", dt.date(2020, 2, 6), "day", "relative"),
+        ("last year alone", dt.date(2019, 1, 1), "year", "relative"),
     ],
 )
 def test_resolve(text: str, date: dt.date, precision: str, kind: str) -> None:

@@ -3,7 +3,7 @@
 The article pass is pure too. It codes bare person names and pronouns from people named earlier
 ("Maksimov" after "Russian Ambassador Maksim Maksimov"), "the sides" from the last dyad, "the ministry"
 from the last actor with that role, and links mentions of one event (same type, compatible actors and
-dates) so that later mentions are marked `is_reference` and undated ones take the event's date
+dates, no two towns) so that later mentions are marked `is_reference` and undated ones take the event's date
 (`date_source = linked`), and gives an attack with no target the side the article shows its attacker
 striking.
 """
@@ -65,6 +65,8 @@ class _Cluster:
     date: EventDate
     reciprocal: bool
     code: str  # the first mention's CAMEO code, which bare back-references take
+    town: str | None  # the first town a mention names as where it happened
+    planned: bool  # its first mention is a plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +164,10 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
         return False  # a report of its own is another event when the dates are apart, even if one is only implied
     if event.modality == "planned" and _before(cluster.date, event.date):
         return False  # "OPEC has scheduled a meeting in June" is not its December meeting
+    if cluster.planned and not event.needs_antecedent and _before(event.date, cluster.date):
+        return False  # nor is its December meeting the June one it has scheduled
+    if event.town and cluster.town and not _same_town(event.town, cluster.town):
+        return False  # "the ground operations in Raqqa" are not the offensive on Afrin
     pairs = [(_country(event.source), _country(cluster.source)), (_country(event.target), _country(cluster.target))]
     straight = all(_compatible(x, y) for x, y in pairs)
     swapped = cluster.reciprocal and _compatible(pairs[0][0], pairs[1][1]) and _compatible(pairs[1][0], pairs[0][1])
@@ -172,6 +178,12 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
     }
     own = any(_country(a) for a in (event.source, event.target))
     return bool(shared) or event.is_reference and not own  # "the SDF offensive" is not the attack in New Zealand
+
+
+def _same_town(a: str, b: str) -> bool:
+    """One place however named: 'Ghouta' and 'eastern Ghouta', 'Al-Bab' and 'al Bab'."""
+    x, y = name_key(a), name_key(b)
+    return x in y or y in x
 
 
 def _before(held: EventDate, planned: EventDate) -> bool:
@@ -198,12 +210,18 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
             continue  # "condemned the attack" with no attack reported before it: nothing to refer to
         kept.append((index, event))
         if home is None:
-            clusters.append(_Cluster(event.event_type, event.source, event.target, event.date, spec.reciprocal, event.cameo_code))
+            clusters.append(
+                _Cluster(
+                    event.event_type, event.source, event.target, event.date, spec.reciprocal, event.cameo_code, event.town,
+                    event.modality == "planned",
+                )
+            )
             membership.append(len(clusters) - 1)
             continue
         cluster = clusters[home]
         cluster.source = cluster.source if _country(cluster.source) else event.source
         cluster.target = cluster.target if _country(cluster.target) else event.target
+        cluster.town = cluster.town or event.town
         if _rank(event.date) < _rank(cluster.date):
             cluster.date = event.date
         membership.append(home)

@@ -143,7 +143,9 @@ def attribute(
     Ghouta" is two events, as CAMEO codes compound actors)."""
     target_preps = list(rule.target_preps if rule.target_preps is not None else spec.target_preps)
     setting = _Setting(rule, spec, light_verbs, marks, lexicon, target_preps, frozenset(spec.instruments))
-    found = _verb_candidates(trigger, setting) if is_verbal(trigger) else _noun_candidates(trigger, setting)
+    # a trigger the tagger took for a verb but written with a determiner is a noun ("since the last US airstrikes")
+    nominal = not is_verbal(trigger) or any(c.dep_ == "det" for c in trigger.children)
+    found = _noun_candidates(trigger, setting) if nominal else _verb_candidates(trigger, setting)
     return _actor_pairs(trigger, found, setting)
 
 

@@ -82,7 +82,8 @@ def resolve(text: str, published: dt.date | None, reach: int = FUTURE_REACH) -> 
 
 
 def _raw(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower().strip(" ,."))
+    """Lower-case, single-spaced, without edge punctuation or a closing 'alone' ("last year alone")."""
+    return re.sub(r"\s+alone$", "", re.sub(r"\s+", " ", text.lower().strip(" ,.")))
 
 
 def _placed(text: str, published: dt.date | None, reach: int) -> Resolved | None:

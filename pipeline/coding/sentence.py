@@ -16,7 +16,7 @@ from pipeline.coding.attribution import attribute
 from pipeline.coding.dates import date_expressions, date_for, future_expression
 from pipeline.coding.matching import match_rules
 from pipeline.coding.modality import Assessment, assess, is_back_reference
-from pipeline.coding.venue import political_setting, venue_code, venue_country
+from pipeline.coding.venue import event_town, political_setting, venue_code, venue_country
 from pipeline.prefilter import Prefilter
 from pipeline.records import Actor, EventDate
 
@@ -93,6 +93,7 @@ class SentenceEvent:
     target: Actor | None
     date: EventDate
     in_setting: bool  # names a political setting that stands in for missing actors (codebook stand_ins)
+    town: str | None = None  # the town or city it names as where it happened ("airstrikes on Douma")
     needs_antecedent: bool = False  # a bare back-reference: a row only if the article reported the event before
     part: int = 0  # which of a trigger's events: 1, 2... for further attackers of a compound side
 
@@ -157,6 +158,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                     target=target,
                     date=date,
                     in_setting=spec.stand_ins is not None and political_setting(trigger, marks, spec.stand_ins),
+                    town=event_town(trigger, marks),
                     needs_antecedent=hit.rule.antecedent,
                     part=part,
                 )

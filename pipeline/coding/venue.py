@@ -1,5 +1,6 @@
-"""Where a meeting took place, the CAMEO sub-code that follows from it (codebook `venue_codes`), and the
-political setting that keeps a meeting without actors (codebook `stand_ins`).
+"""Where a meeting took place, the CAMEO sub-code that follows from it (codebook `venue_codes`), the
+political setting that keeps a meeting without actors (codebook `stand_ins`), and the town an event of any
+type names, which tells two events of one article apart.
 
 "Trump met Putin in Helsinki" is a meeting at a third location (044). The venue is a place name in an "in"/"at" phrase on the trigger, or on the verb that
 reports a noun trigger ("held talks in Sochi").
@@ -32,6 +33,22 @@ def venue_country(trigger: Token, marks: ActorMarks) -> str | None:
             entry = marks.names[token.i][0] if token.i in marks.names else None
             if entry is not None and entry.kind in PLACE_KINDS and entry.country:
                 return None if _named_elsewhere(entry.country, phrase, marks) else entry.country
+    return None
+
+
+TOWN_PREPS = VENUE_PREPS | {"on", "near", "against", "to", "into", "inside", "outside", "around", "of"}
+TOWN_KINDS = frozenset({"city", "capital"})
+
+
+def event_town(trigger: Token, marks: ActorMarks) -> str | None:
+    """The town or city named as where the event happened or went ("the Aleppo airstrike", "airstrikes on
+    Douma", "bombed Afrin", "talks in Geneva", "a visit to Tokyo"), as written in the codebook's match; None
+    if none is."""
+    owned = [c for c in trigger.children if c.dep_ == "compound" or c.dep_ == "dobj" and is_verbal(trigger)]
+    phrases = [np_tokens(c) for c in owned] + list(_venue_phrases(trigger, TOWN_PREPS))
+    for token in (t for phrase in phrases for t in phrase):
+        if token.i in marks.names and marks.names[token.i][0].kind in TOWN_KINDS:
+            return marks.names[token.i][1].text
     return None
 
 
