@@ -764,3 +764,12 @@ def test_a_held_meeting_dated_before_a_plan_is_not_the_plan(code_text) -> None:
     plan, held = [m for m in code_text(text) if m.event_type == "meeting"]
     assert plan.cameo_code == "036" and plan.date.date == dt.date(2020, 6, 15)
     assert not held.is_reference and held.date.date == dt.date(2020, 3, 6)
+
+
+def test_he_is_the_official_of_a_body_named_before(code_text) -> None:
+    text = (
+        "World Bank president Barber Conable pledged the Bank's support to Indonesia after talks in Jakarta.\n\n"
+        "Speaking to reporters after talks with President Suharto, he said he expected more reform."
+    )
+    talks = [m for m in code_text(text, dt.date(1987, 4, 2)) if m.event_type == "meeting"][-1]
+    assert (talks.source.code, talks.target.code) == ("IGOUNODEVWBK", "IDNGOV")

@@ -421,18 +421,21 @@ def _phrase_text(tokens: list[Token]) -> str:
 
 
 def person_names(doc: Doc, marks: ActorMarks, lexicon: ActorLexicon) -> list[tuple[str, Actor]]:
-    """(name, actor) for each PERSON whose own phrase, or the phrase it is in apposition to, codes a country.
+    """(name, actor) for each PERSON whose own phrase, or the phrase in apposition to it, codes a country or a
+    body.
 
-    "Russian Ambassador Maksim Maksimov" → RUSGOV; "Iran's commander, Gen Qassem Soleimani" → IRNMIL. The
-    article pass uses these to code later bare mentions of the same person ("Maksimov").
+    "Russian Ambassador Maksim Maksimov" → RUSGOV; "Iran's commander, Gen Qassem Soleimani" → IRNMIL; "Ricart,
+    the Dominican Republic's ambassador" → DOMGOV; "FAO director Edouard Saouma" → the FAO. The article pass
+    uses these to code later bare mentions of the same person ("Maksimov", "he").
     """
     found: list[tuple[int, str, Actor]] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        for head in (ent.root, ent.root.head if ent.root.dep_ == "appos" else None, adjacent_title(ent.root)):
+        described = [c for c in ent.root.children if c.dep_ == "appos"]
+        for head in (ent.root, ent.root.head if ent.root.dep_ == "appos" else None, adjacent_title(ent.root), *described):
             actor = code_phrase(head, marks, lexicon) if head is not None else None
-            if actor is not None and actor.country is not None:
+            if actor is not None and actor.key is not None:
                 found.append((ent.start, ent.text, actor))
                 break
     named = {start for start, _, _ in found}
