@@ -773,3 +773,12 @@ def test_he_is_the_official_of_a_body_named_before(code_text) -> None:
     )
     talks = [m for m in code_text(text, dt.date(1987, 4, 2)) if m.event_type == "meeting"][-1]
     assert (talks.source.code, talks.target.code) == ("IGOUNODEVWBK", "IDNGOV")
+
+
+def test_where_an_actor_comes_from_is_its_country(code_text) -> None:
+    raid = _only(code_text("Pakistan complained that planes from Afghanistan attacked Pakistani villages."), "strike")
+    assert (raid.source.country, raid.target.country) == ("AFG", "PAK")
+    talks = _only(code_text("Representatives from Nigeria are meeting officials of Britain's export credit agency today."), "meeting")
+    assert talks.source.country == "NGA"
+    west_bank = _only(code_text("Palestinians blamed Israel for the bombing in the West Bank city of Tulkarm."), "strike")
+    assert west_bank.target.country == "PSE"

@@ -381,7 +381,7 @@ def adjacent_title(head: Token) -> Token | None:
     return head.head if title_end == first - 1 else None
 
 
-LOCATION_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
+LOCATION_PREPS = frozenset({"in", "near", "inside", "outside", "across", "from"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 
 
@@ -398,7 +398,8 @@ def _antecedent_country(head: Token, marks: ActorMarks) -> list[tuple[int, LexEn
 
 
 def _located_in(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
-    """Countries of a common noun's location ('an army base in northern Mali' → MLI), as place entries."""
+    """Countries of a common noun's location or origin ('an army base in northern Mali' → MLI, 'planes from
+    Afghanistan' → AFG), as place entries."""
     found: list[tuple[int, LexEntry]] = []
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
