@@ -782,3 +782,15 @@ def test_where_an_actor_comes_from_is_its_country(code_text) -> None:
     assert talks.source.country == "NGA"
     west_bank = _only(code_text("Palestinians blamed Israel for the bombing in the West Bank city of Tulkarm."), "strike")
     assert west_bank.target.country == "PSE"
+
+
+def test_a_meeting_awaited_this_week_or_coming_is_planned(code_text) -> None:
+    awaited = _only(code_text("Traders were reluctant to sell the dollar before this week's meetings of the Group of Seven."), "meeting")
+    assert awaited.cameo_code == "036"
+    coming = _only(code_text("Japan called on industrial nations to pledge rate cuts at the coming summit in Venice."), "meeting")
+    assert coming.cameo_code == "036"
+
+
+def test_a_border_does_not_place_an_actor_in_its_country(code_text) -> None:
+    strike = _only(code_text("Burmese troops captured a Karen guerrilla stronghold on the Thai border after heavy fighting."), "strike")
+    assert strike.target is None or strike.target.country != "THA"

@@ -32,6 +32,7 @@ from pipeline.records import Actor
 OWN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 OBJECT_PREPS = ("on", "against")
 SUFFERED = frozenset({"target", "victim", "object", "focus"})  # "X was the target of airstrikes"
+BORDERS = frozenset({"border", "frontier", "boundary", "borderland"})
 SUFFERING = frozenset({"suffer", "sustain", "endure", "withstand", "repel", "repulse", "survive"})  # "the UK has suffered attacks"
 CLAIMING = frozenset({"claim", "take", "accept", "admit"})  # "X claimed responsibility for the attack"
 
@@ -378,7 +379,8 @@ def _in_sole_country(
     besides the other side's (`others`), not as a backer: that country's role ("in Brazil for talks with
     agriculture officials": BRAGOV; "Iranian-backed militias" stay REB). Countries in other clauses are about something
     else ("the Senate urged the president to tax Japanese steel"). Without `towns`, cities and capitals do
-    not count: the town in a strike's clause is where it struck ("Raqqa was subject to coalition bombing")."""
+    not count: the town in a strike's clause is where it struck ("Raqqa was subject to coalition bombing"); nor
+    does a country whose border is named ("a Karen guerrilla stronghold on the Thai border" is in Burma)."""
     if actor is None or actor.role is None or not _role_only(actor):
         return actor
     if MULTINATIONAL & set(actor.text.lower().split()):
@@ -389,6 +391,7 @@ def _in_sole_country(
         for entry, span in marks.names.values()
         if entry.country and not names_a_backer(span.root) and _clause_of(span.root) == home
         and (towns or entry.kind not in {"city", "capital"})
+        and not (span.root.dep_ in {"amod", "compound", "poss"} and span.root.head.lemma_.lower() in BORDERS)
     ]
     countries = {entry.country for entry in named} - others
     if len(countries) != 1:

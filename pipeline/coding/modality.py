@@ -47,6 +47,7 @@ UNCONFIRMED = frozenset({"confirm", "announce", "decide", "agree", "say", "know"
 ADJUNCT_VERBS = frozenset({"follow", "include"})  # participles used as prepositions: following X, including X
 PURPOSES = frozenset({"aim", "design", "intend", "mean"})  # "talks aimed at ending the war" says what they are for
 TRIPS = frozenset({"leave", "travel", "fly", "head", "depart", "arrive"})  # "leaves today for talks": a scheduled trip
+PERIODS = frozenset({"week", "weekend", "month", "year"})
 PAST_MARKS = frozenset({"last", "yesterday", "ago", "earlier", "previous"})
 STARTS = frozenset({"be", "begin", "start", "resume", "open", "convene", "hold"})  # "talks intended to start": planned
 
@@ -86,6 +87,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             planned = f"'{child.text} {trigger.text}'"
         if child.dep_ == "poss" and {word, *(g.lower_ for g in child.children)} & set(cues.planned_modifiers):
             planned = f"'{child.text}'s {trigger.text}'"  # tomorrow's talks, next week's summit
+        if child.dep_ == "poss" and word in PERIODS and any(g.lower_ == "this" for g in child.children) and _awaited(trigger):
+            planned = f"before this {child.text}'s {trigger.text}"  # "wary of selling before this week's meetings"
         if child.dep_ == "acl" and _starting_soon(child):
             planned = f"'{trigger.text} {child.text}'"  # "talks starting this week"
         said = _governor(child, cues) if child.dep_ == "acl" and child.tag_ in {"VBN", "VBG"} and not realised else None
@@ -176,6 +179,14 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             break
         node = parent
     return Assessment("planned", planned) if planned else Assessment("asserted")
+
+
+def _awaited(trigger: Token) -> bool:
+    """Whether the event is what something happens before: "before the talks", "ahead of the summit"."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj":
+        return False
+    return prep.lower_ == "before" or prep.lower_ == "of" and prep.head.lower_ in {"ahead", "prior"}
 
 
 def _definite(trigger: Token) -> bool:
