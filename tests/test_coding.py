@@ -794,3 +794,13 @@ def test_a_meeting_awaited_this_week_or_coming_is_planned(code_text) -> None:
 def test_a_border_does_not_place_an_actor_in_its_country(code_text) -> None:
     strike = _only(code_text("Burmese troops captured a Karen guerrilla stronghold on the Thai border after heavy fighting."), "strike")
     assert strike.target is None or strike.target.country != "THA"
+
+
+def test_the_coalition_is_the_coalition_named_before_not_the_country_it_fights_in(code_text) -> None:
+    text = (
+        "The US-led coalition carried out airstrikes near Raqqa on Monday.\n\n"
+        "Syrian troops attacked rebels in Idlib on Monday.\n\n"
+        "The coalition also targeted opposition factions such as the Free Syrian Army on Monday."
+    )
+    targeted = [m for m in code_text(text) if m.event_type == "strike"][-1]
+    assert targeted.source.code == "USAMIL"

@@ -123,11 +123,17 @@ def _resolve(actor: Actor | None, other: Actor | None, seen: _People, everyone: 
     if actor.ref == "pronoun":
         found = seen.latest(other)
         return _as(found, actor) if found else actor
-    if actor.ref == "role":
-        for earlier in reversed(recent):
-            if earlier.role == actor.role and earlier.country:
-                return Actor(earlier.country + (actor.role or ""), earlier.country, actor.text, actor.role, "role")
+    if actor.ref == "role":  # "the coalition": the "US-led coalition" named before, else the last of its role
+        head = _head_word(actor.text)
+        named = [e for e in reversed(recent) if e.country and _head_word(e.text) == head]
+        for earlier in named or [e for e in reversed(recent) if e.role == actor.role and e.country]:
+            return Actor(earlier.country + (actor.role or ""), earlier.country, actor.text, actor.role, "role")
     return actor
+
+
+def _head_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1] if words else ""
 
 
 def _as(found: Actor, words: Actor) -> Actor:

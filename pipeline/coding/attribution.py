@@ -474,7 +474,7 @@ PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
 STRUCK_PREPS = PLACE_PREPS | {"of", "on", "against", "at", "into"}  # not by/from (the attacker) or between/with
 REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "X said (that) ...", "X tried to ..."
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "pcomp"})
-MULTINATIONAL = frozenset({"nations", "countries", "states", "powers", "governments", "allies", "members"})
+MULTINATIONAL = frozenset({"nations", "countries", "states", "powers", "governments", "allies", "members", "coalition", "alliance"})
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "ahead"})
 REACTIONS = frozenset({"say", "tell", "speak", "comment", "respond", "react", "vow", "pledge", "promise", "insist", "add",
                        "write", "warn", "condemn", "denounce", "mourn", "express", "demand", "call", "urge", "appeal"})
