@@ -804,3 +804,10 @@ def test_the_coalition_is_the_coalition_named_before_not_the_country_it_fights_i
     )
     targeted = [m for m in code_text(text) if m.event_type == "strike"][-1]
     assert targeted.source.code == "USAMIL"
+
+
+def test_what_a_meeting_discusses_is_its_topic_not_its_party(code_text) -> None:
+    summit = _only(code_text("Reagan said he would discuss the Gulf situation with allied leaders at next week's Venice summit."), "meeting")
+    assert summit.target is None or summit.target.code != "MEA"
+    talks = _only(code_text("Moscow has agreed to discuss the problems of Afghanistan in its talks with Peking."), "meeting")
+    assert talks.target.country == "CHN"

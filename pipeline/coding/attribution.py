@@ -31,6 +31,7 @@ from pipeline.records import Actor
 
 OWN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 OBJECT_PREPS = ("on", "against")
+TOPIC_VERBS = frozenset({"discuss", "debate", "review", "examine", "consider", "address", "raise", "study"})
 SUFFERED = frozenset({"target", "victim", "object", "focus"})  # "X was the target of airstrikes"
 BORDERS = frozenset({"border", "frontier", "boundary", "borderland"})
 SUFFERING = frozenset({"suffer", "sustain", "endure", "withstand", "repel", "repulse", "survive"})  # "the UK has suffered attacks"
@@ -226,7 +227,8 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
             found.sources += reporter
         found.targets += prep_objects(verb, target_preps)
         if anchor.dep_ == "pobj":  # "killed X in an attack", "on a visit to Syria, embraced Assad"
-            addressed = spec.reciprocal and verb.lemma_.lower() in SPEECH_VERBS  # "told reporters at a meeting"
+            # "told reporters at a meeting", "will discuss Iran at the meeting": the addressee or the topic
+            addressed = spec.reciprocal and verb.lemma_.lower() in SPEECH_VERBS | TOPIC_VERBS
             found.targets += [] if addressed else setting.not_instrument(direct_objects(verb))
     if anchor.dep_ == "nsubj" and is_verbal(anchor.head):  # "the strike hit X", "clashes continued with X"
         found.targets += setting.not_instrument(direct_objects(anchor.head)) + prep_objects(anchor.head, target_preps)
