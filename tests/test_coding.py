@@ -75,6 +75,7 @@ def _only(mentions, event_type: str):
         "Officials dismissed speculation that Russia would retaliate with an attack on the bases.",
         "Rebels said the truce gave the regime a pretext to launch airstrikes on the town.",
         "The president left the White House to visit his wife at the naval hospital.",
+        "The group's leaders told supporters to conduct attacks at home instead.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:

@@ -240,6 +240,9 @@ class Modality(Frozen):
     sequence_words: tuple[Word, ...] = Field(
         (), description="words that put one event before or after another ('after the raid'): two events, not one"
     )
+    directive_verbs: tuple[Word, ...] = Field(
+        (), description="verbs whose infinitive is an instruction, not a report ('told its supporters to carry out attacks')"
+    )
 
 
 class EventsFile(Frozen):

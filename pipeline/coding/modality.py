@@ -5,6 +5,7 @@ cancelled and draft events are dropped; announced or agreed ones are planned. Th
 codebook's `modality` section; this module only walks the parse upward from the trigger, and each
 dependency relation decides which cues of the governing word apply:
 
+- xcomp of a directive verb (*told* its supporters *to carry out* attacks): planned;
 - xcomp (agreed *to meet*), conj (will meet *and talk*), dobj/nsubjpass of a noun trigger (*cancelled*
   the talks): the governing clause's negation, auxiliaries and governor words all apply;
 - ccomp (denied *that it struck*), acl (an invitation *to visit*): only governor words apply;
@@ -148,6 +149,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             return Assessment("dropped", f"habitual '{parent.text} to'")  # "he used to visit": no one visit
         elif relation == "ccomp" and parent.lemma_.lower() in UNCONFIRMED and any(c.dep_ == "neg" for c in parent.children):
             return Assessment("dropped", f"negated '{parent.text}'")  # "has not confirmed that it will attend the talks"
+        elif relation == "xcomp" and _lemma(parent) in cues.directive_verbs and any(c.lower_ == "to" for c in node.children):
+            verdict = Assessment("planned", f"instructed by '{parent.text}'")  # "told its supporters to carry out attacks"
         elif relation in FULL_CLAUSE or relation == "ccomp":
             verdict = _clause_cues(parent, cues, negation=True) if relation in FULL_CLAUSE else None
             existential = parent.lemma_.lower() == "be" and relation != "xcomp"  # "there was a call", not "is to meet"
