@@ -812,3 +812,9 @@ def test_what_a_meeting_discusses_is_its_topic_not_its_party(code_text) -> None:
     assert summit.target is None or summit.target.code != "MEA"
     talks = _only(code_text("Moscow has agreed to discuss the problems of Afghanistan in its talks with Peking."), "meeting")
     assert talks.target.country == "CHN"
+
+
+def test_attacks_of_a_coordinated_light_verb_and_places_left_out(code_text) -> None:
+    attacks = _only(code_text("Isis adherents have conducted or inspired more than 140 attacks in 29 countries other than Iraq and Syria."), "strike")
+    assert attacks.source.code == "IMGMUSISI"
+    assert attacks.target is None or attacks.target.country not in {"IRQ", "SYR"}

@@ -48,8 +48,9 @@ def _reporting_verb(trigger: Token, light_verbs: Sequence[str]) -> Token | None:
     head = trigger.head
     if head == trigger:
         return None
-    if trigger.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and is_verbal(head) and head.lemma_.lower() in light_verbs:
-        return head
+    light = head.lemma_.lower() in light_verbs or head.dep_ == "conj" and head.head.lemma_.lower() in light_verbs
+    if trigger.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and is_verbal(head) and light:
+        return head  # "X held talks", "X conducted or inspired attacks"
     if trigger.dep_ == "pobj" and is_verbal(head.head):
         if head.dep_ == "prep" or head.dep_ == "agent" and not _is_passive(head.head):  # "spoke by phone"
             return head.head
@@ -518,7 +519,18 @@ def _objects_in(prep: Token) -> list[Token]:
     """The nouns a preposition's phrase is about, down nested phrases ("of towns in Idlib"), with the words
     of their names, but not modifiers that name someone else ("an attack on US-backed forces")."""
     heads = {"pobj", "conj", "appos"}
-    return [t for t in prep.subtree if t.dep_ in heads or t.dep_ == "compound" and t.head.dep_ in {"pobj", "conj"}]
+    found = [t for t in prep.subtree if t.dep_ in heads or t.dep_ == "compound" and t.head.dep_ in {"pobj", "conj"}]
+    return [t for t in found if not _excepted(t, prep)]
+
+
+def _excepted(token: Token, top: Token) -> bool:
+    """Whether a phrase leaves the token out: "in 29 countries other than Iraq and Syria", "except Jordan"."""
+    for ancestor in token.ancestors:
+        if ancestor == top:
+            return False
+        if ancestor.lower_ in {"except", "excluding", "besides"} or ancestor.lower_ == "than" and ancestor.head.lower_ in {"other", "rather"}:
+            return True
+    return False
 
 
 def _as_place(token: Token, marks: ActorMarks) -> Actor | None:
