@@ -62,8 +62,9 @@ def _reporting_verb(trigger: Token, light_verbs: Sequence[str]) -> Token | None:
 def _undergoing(anchor: Token) -> Token | None:
     """The verb whose subject suffered the event: 'came under shelling', 'was subject to bombardment', 'has
     been the target of airstrikes', 'repelled an attack' (the subject is the target, not the attacker)."""
-    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SUFFERING:
-        return anchor.head
+    referred = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"} for c in anchor.children)
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SUFFERING and not referred:
+        return anchor.head  # not "ineffective in repelling the attack": the attack reported before says whose it was
     prep = anchor.head
     if anchor.dep_ != "pobj" or prep.dep_ != "prep":
         return None
