@@ -818,3 +818,12 @@ def test_attacks_of_a_coordinated_light_verb_and_places_left_out(code_text) -> N
     attacks = _only(code_text("Isis adherents have conducted or inspired more than 140 attacks in 29 countries other than Iraq and Syria."), "strike")
     assert attacks.source.code == "IMGMUSISI"
     assert attacks.target is None or attacks.target.country not in {"IRQ", "SYR"}
+
+
+def test_who_suffered_a_strike_in_a_relative_or_passive_clause_is_its_target(code_text) -> None:
+    where = _only(code_text("Aid groups condemned the violence in eastern Ghouta, where 500 people were killed in airstrikes."), "strike")
+    assert where.source is None and where.target.country == "SYR"
+    uprooted = _only(code_text("Civilians in Idlib province have been uprooted by Russian airstrikes."), "strike")
+    assert (uprooted.source.country, uprooted.target.code) == ("RUS", "SYRCVL")
+    victim = _only(code_text("The park was named for a Kurdistan Democratic Party leader who was killed in a suicide bombing."), "strike")
+    assert victim.source is None

@@ -210,6 +210,8 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     undergoing = None if spec.reciprocal else _undergoing(anchor)
     if undergoing is not None:  # "Douma came under shelling", "Idlib was the target of airstrikes"
         found.targets += subjects(undergoing)
+    if not spec.reciprocal and anchor.dep_ == "pobj" and anchor.head.dep_ == "agent" and is_verbal(anchor.head.head):  # "civilians in Idlib
+        found.targets += [c for c in anchor.head.head.children if c.dep_ == "nsubjpass"]  # were uprooted by airstrikes"
     verb = None if undergoing is not None or claimants else _reporting_verb(anchor, setting.light_verbs)
     sequenced = verb is not None and anchor.dep_ == "pobj" and anchor.head.lower_ in SEQUENCE_PREPS
     if sequenced and not spec.reciprocal and (not rule.mutual or verb.lemma_.lower() in REACTIONS):
@@ -220,6 +222,8 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     elif verb is not None:
         passive = anchor.dep_ == "nsubjpass" or anchor.dep_ == "pobj" and _is_passive(verb)
         reporter = (passive_agents(verb) if passive else []) or subjects(verb)  # "agreed by X at a summit"
+        if passive and verb.dep_ == "relcl" and not spec.reciprocal:  # not "a member of Isis who was killed in a strike": the
+            reporter = passive_agents(verb)  # relative clause's noun is who suffered it
         if verb.lemma_ in spec.recipient_verbs or (agents and not found.own):
             found.targets += reporter  # "received an invitation (from X)": the subject is invited
         elif reporter and members and not agents and anchor.dep_ != "pobj":
@@ -512,6 +516,8 @@ def _struck_place(trigger: Token, marks: ActorMarks) -> Actor | None:
         located = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in _objects_in(c)]
         towns = [t for t in located if t.i in marks.names and marks.names[t.i][0].kind == "city"]
         candidates += [t for t in (located if harmed else towns) if t.i not in own]
+        if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+            candidates.append(verb.head)  # "in eastern Ghouta, where 500 people were killed in airstrikes"
     found = next((a for a in (_as_place(t, marks) for t in candidates) if a is not None), None)
     return replace(found, ref="place") if found else None
 

@@ -92,9 +92,18 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(verb.head) if verb.dep_ == "xcomp" or not _has_object_subject(verb) else []
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and is_verbal(verb.head.head):
         return subjects(verb.head.head)  # "Putin and Erdogan are due to meet", "Turkey is ready to attack"
-    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in NOMINAL_POS:
+    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in NOMINAL_POS and not _where_or_passive(verb):
         return [verb.head]
     return []
+
+
+def _where_or_passive(verb: Token) -> bool:
+    """A relative clause whose noun is where or when it happened, or that has a passive subject of its own:
+    "Ghouta, where 500 people were killed" (Ghouta killed nobody); not "Herrington, who is scheduled to meet"."""
+    return any(
+        c.dep_ == "nsubjpass" and c.tag_ not in {"WDT", "WP"} or c.dep_ == "advmod" and c.lower_ in {"where", "when"}
+        for c in verb.children
+    )
 
 
 def _controller(verb: Token) -> Token | None:
