@@ -125,8 +125,9 @@ def _resolve(actor: Actor | None, other: Actor | None, seen: _People, everyone: 
         return _as(found, actor) if found else actor
     if actor.ref == "role":  # "the coalition": the "US-led coalition" named before, else the last of its role
         head = _head_word(actor.text)
-        named = [e for e in reversed(recent) if e.country and _head_word(e.text) == head]
-        for earlier in named or [e for e in reversed(recent) if e.role == actor.role and e.country]:
+        earlier = next((e for e in reversed(recent) if e.country and _head_word(e.text) == head), None)
+        earlier = earlier or next((e for e in reversed(recent) if e.role == actor.role and e.country), None)
+        if earlier is not None:
             return Actor(earlier.country + (actor.role or ""), earlier.country, actor.text, actor.role, "role")
     return actor
 

@@ -20,6 +20,7 @@ from pipeline.coding.syntax import (
     conjuncts,
     direct_objects,
     event_anchor,
+    is_definite,
     is_verbal,
     np_tokens,
     passive_agents,
@@ -62,8 +63,7 @@ def _reporting_verb(trigger: Token, light_verbs: Sequence[str]) -> Token | None:
 def _undergoing(anchor: Token) -> Token | None:
     """The verb whose subject suffered the event: 'came under shelling', 'was subject to bombardment', 'has
     been the target of airstrikes', 'repelled an attack' (the subject is the target, not the attacker)."""
-    referred = any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"} for c in anchor.children)
-    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SUFFERING and not referred:
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in SUFFERING and not is_definite(anchor):
         return anchor.head  # not "ineffective in repelling the attack": the attack reported before says whose it was
     prep = anchor.head
     if anchor.dep_ != "pobj" or prep.dep_ != "prep":
@@ -210,8 +210,9 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     undergoing = None if spec.reciprocal else _undergoing(anchor)
     if undergoing is not None:  # "Douma came under shelling", "Idlib was the target of airstrikes"
         found.targets += subjects(undergoing)
-    if not spec.reciprocal and anchor.dep_ == "pobj" and anchor.head.dep_ == "agent" and is_verbal(anchor.head.head):  # "civilians in Idlib
-        found.targets += [c for c in anchor.head.head.children if c.dep_ == "nsubjpass"]  # were uprooted by airstrikes"
+    struck = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "agent" else None
+    if not spec.reciprocal and struck is not None and is_verbal(struck):  # "civilians were uprooted by airstrikes"
+        found.targets += [c for c in struck.children if c.dep_ == "nsubjpass"]
     verb = None if undergoing is not None or claimants else _reporting_verb(anchor, setting.light_verbs)
     sequenced = verb is not None and anchor.dep_ == "pobj" and anchor.head.lower_ in SEQUENCE_PREPS
     if sequenced and not spec.reciprocal and (not rule.mutual or verb.lemma_.lower() in REACTIONS):
@@ -222,8 +223,8 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     elif verb is not None:
         passive = anchor.dep_ == "nsubjpass" or anchor.dep_ == "pobj" and _is_passive(verb)
         reporter = (passive_agents(verb) if passive else []) or subjects(verb)  # "agreed by X at a summit"
-        if passive and verb.dep_ == "relcl" and not spec.reciprocal:  # not "a member of Isis who was killed in a strike": the
-            reporter = passive_agents(verb)  # relative clause's noun is who suffered it
+        if passive and verb.dep_ == "relcl" and not spec.reciprocal:
+            reporter = passive_agents(verb)  # "a member of Isis who was killed in a strike" suffered it
         if verb.lemma_ in spec.recipient_verbs or (agents and not found.own):
             found.targets += reporter  # "received an invitation (from X)": the subject is invited
         elif reporter and members and not agents and anchor.dep_ != "pobj":

@@ -31,11 +31,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.codebook.schema import Modality
-from pipeline.coding.syntax import bare_present, direct_objects, event_anchor, is_verbal, name_taken_for_modal
+from pipeline.coding.syntax import bare_present, direct_objects, event_anchor, is_definite, is_verbal, name_taken_for_modal
 
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
-GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against", "by", "with"})  # threat of, calls for, safe from,
-# respond by, would retaliate with
+# threat of, calls for, safe from, respond by, would retaliate with
+GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against", "by", "with"})
 INDEFINITE = frozenset({"any", "a", "an"})
 NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no one"})
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
@@ -114,9 +114,11 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             if any(c.dep_ == "neg" for c in parent.children):  # "sets the stage for confrontation, not for talks"
                 return Assessment("dropped", f"negated '{parent.text} {trigger.text}'")
             governs = parent.lower_ in GOVERNING_PREPS and parent.head != parent and parent.head.lemma_.lower() != "be"  # "is on a visit"
-            if parent.lower_ == "with" and _definite(trigger):
-                governs = False  # "would retaliate with an attack" is the hypothesis; "could coincide with the summit" is not
-            verdict = _governor(parent.head, cues) if governs and parent.lower_ != "with" else None  # not "with attacks ... going"
+            # "with" passes on only the modals of its verb, and only to an indefinite event: "would retaliate with an
+            # attack", not "could coincide with the summit" nor "with attacks ... ratcheting up, Islamophobia has gone"
+            instrumental = parent.lower_ == "with"
+            governs = governs and not (instrumental and is_definite(trigger))
+            verdict = _governor(parent.head, cues) if governs and not instrumental else None
             if parent.dep_ == "agent":  # "would be killed by a US attack": the passive clause's cues
                 verdict = _clause_cues(parent.head, cues, negation=True)
             if governs and verdict is None:
@@ -190,11 +192,6 @@ def _awaited(trigger: Token) -> bool:
     if trigger.dep_ != "pobj":
         return False
     return prep.lower_ == "before" or prep.lower_ == "of" and prep.head.lower_ in {"ahead", "prior"}
-
-
-def _definite(trigger: Token) -> bool:
-    """A determiner or possessor that picks out one known event ("the summit", "Russia's attack")."""
-    return any(c.dep_ in {"det", "poss"} and c.lower_ not in INDEFINITE and c.lower_ != "some" for c in trigger.children)
 
 
 def _predicate(verb: Token, cues: Modality) -> Assessment | None:

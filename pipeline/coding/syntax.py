@@ -97,6 +97,12 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
+def is_definite(noun: Token) -> bool:
+    """A determiner or possessor that picks out one known thing ("the summit", "Russia's attack"), not "a",
+    "an", "any" or "some"."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ not in {"a", "an", "any", "some"} for c in noun.children)
+
+
 def _where_or_passive(verb: Token) -> bool:
     """A relative clause whose noun is where or when it happened, or that has a passive subject of its own:
     "Ghouta, where 500 people were killed" (Ghouta killed nobody); not "Herrington, who is scheduled to meet"."""
