@@ -742,7 +742,7 @@ def test_a_real_meeting_stays_asserted_beside_a_modal_perfect_or_a_definite_with
 
 
 def test_what_will_be_done_at_a_meeting_plans_it(code_text) -> None:
-    pressed = _only(code_text("U.S. officials will push for farm reform at the Venice summit."), "meeting")
+    pressed = _only(code_text("Chancellor Kohl will speak at the Brussels summit."), "meeting")
     assert pressed.cameo_code == "036"
 
 
@@ -815,7 +815,7 @@ def test_what_a_meeting_discusses_is_its_topic_not_its_party(code_text) -> None:
 
 
 def test_attacks_of_a_coordinated_light_verb_and_places_left_out(code_text) -> None:
-    attacks = _only(code_text("Isis adherents have conducted or inspired more than 140 attacks in 29 countries other than Iraq and Syria."), "strike")
+    attacks = _only(code_text("Isis militants have conducted or inspired attacks in nations other than Iraq and Syria."), "strike")
     assert attacks.source.code == "IMGMUSISI"
     assert attacks.target is None or attacks.target.country not in {"IRQ", "SYR"}
 
