@@ -43,9 +43,18 @@ def read_task(chunk: Chunk, known_names: frozenset[str], max_chars: int) -> list
     return list(read_chunk(chunk, known_names, max_chars))
 
 
+def coder_fingerprint() -> str:
+    """The coder's own source, read when asked: rows cached by other code (an upgrade, a local change) are
+    not reused, even by `--recode` of unchanged inputs under an unchanged codebook."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def coding_cache_key(context: TaskRunContext | None, parameters: dict[str, Any]) -> str:
-    """Same articles (content and metadata), same codebook version and model: same rows, so reuse them."""
-    digest = hashlib.sha256(f"{parameters['version']}\x1f{parameters['model']}".encode())
+    """Same articles (content and metadata), same codebook version, model and coder: same rows, so reuse them."""
+    digest = hashlib.sha256(f"{parameters['version']}\x1f{parameters['model']}\x1f{coder_fingerprint()}".encode())
     for article in parameters["articles"]:
         fields = (article.id, article.text, str(article.published), article.source or "", article.url or "", article.title or "")
         digest.update("\x1f".join(fields).encode("utf-8"))

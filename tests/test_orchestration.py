@@ -10,9 +10,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 from prefect.client.schemas.schedules import CronSchedule
 
+import pipeline.flows
 from pipeline.flows import coding_cache_key, run_flow
 from pipeline.records import Article
 
@@ -39,6 +41,15 @@ def test_coding_cache_key_follows_content_codebook_and_model() -> None:
     assert key("Israeli jets struck Gaza.") == key("Israeli jets struck Gaza.")
     assert len({key("Israeli jets struck Gaza."), key("Israeli jets struck Gaza!"), key("Israeli jets struck Gaza.", version="v2"),
                 key("Israeli jets struck Gaza.", model="m2")}) == 4
+
+
+def test_coding_cache_key_follows_the_coders_own_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    def key() -> str:
+        return coding_cache_key(None, {"version": "v1", "model": "m1", "articles": [Article(id="a", text="Talks began.", published=None)]})
+
+    before = key()
+    monkeypatch.setattr(pipeline.flows, "coder_fingerprint", lambda: "another coder")
+    assert key() != before
 
 
 def test_schedule_serves_runs_on_a_local_server(tmp_path: Path) -> None:
