@@ -120,6 +120,13 @@ def test_actor_name_claimed_by_two_codes(codebooks: Path) -> None:
     assert "'Baghdad' names" in message and "IRQ" in message
 
 
+def test_a_person_term_for_an_unknown_actor_is_an_error(codebooks: Path) -> None:
+    people = codebooks / "actors" / "people.yaml"
+    people.write_text(people.read_text().replace("note: Islamic State leader, actor: IMGMUSISI}", "note: Islamic State leader, actor: IMGMUSXXX}"))
+    message = _problems(codebooks)
+    assert "Abu Bakr al-Baghdadi" in message and "IMGMUSXXX" in message
+
+
 def test_bad_spacy_pattern_is_reported_with_rule_id() -> None:
     codebook = load_codebook(default_codebook_dir())
     broken = codebook.rules[0].model_copy(update={"id": "strike.broken"})

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from pipeline.nlp import plain_apostrophes
 from pipeline.output.rows import mention_id
 
 
@@ -76,6 +77,10 @@ def _only(mentions, event_type: str):
         "Rebels said the truce gave the regime a pretext to launch airstrikes on the town.",
         "The president left the White House to visit his wife at the naval hospital.",
         "The group's leaders told supporters to conduct attacks at home instead.",
+        "With every terrorist bombing in Europe, another young man is drawn to the cause.",
+        "The two finance ministers talk by telephone from time to time about the dollar.",
+        "Israeli jets regularly strike targets in southern Lebanon.",
+        "Many of the returning fighters are still ideologically driven to carry out attacks.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:
@@ -182,6 +187,24 @@ def test_a_strike_meant_to_do_something_happened(code_text) -> None:
 def test_possessive_and_prepositional_target(code_text) -> None:
     strike = _only(code_text("Russia's strike on Ukraine's power grid killed five people."), "strike")
     assert strike.source.country == "RUS" and strike.target.country == "UKR"
+
+
+def test_a_typeset_apostrophe_parses_like_a_plain_one(code_text) -> None:
+    strike = _only(code_text("Kurdish officials said they would stay away, blaming Turkey’s weeklong offensive against Afrin."), "strike")
+    assert (strike.source.country, strike.target.country) == ("TUR", "SYR")
+    assert strike.sentence[strike.trigger_start :].startswith("offensive")
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("Turkey’s offensive, they don’t say", "Turkey's offensive, they don't say"),
+        ("the rebels’ positions were shelled", "the rebels' positions were shelled"),
+        ("the ‘red lines’ were crossed", "the ‘red lines’ were crossed"),
+    ],
+)
+def test_plain_apostrophes_keep_closing_quotes(text: str, parsed: str) -> None:
+    assert plain_apostrophes(text) == parsed
 
 
 def test_country_as_such_and_its_military(code_text) -> None:
@@ -718,6 +741,11 @@ def test_a_known_surname_with_another_given_name_is_someone_else(code_text) -> N
     assert titled.source.code == "LBNGOV"
     spelled = _only(code_text("Mohammed Javad Zarif met Sergei Lavrov in Moscow.", dt.date(2018, 1, 20)), "meeting")
     assert spelled.source.code == "IRNGOV"
+
+
+def test_a_person_acting_for_a_group_takes_the_groups_code_in_that_term(code_text) -> None:
+    hunted = _only(code_text("US special forces tried to kill Abu Bakr al-Baghdadi in a raid near Raqqa.", dt.date(2018, 6, 1)), "strike")
+    assert (hunted.target.code, hunted.target.country, hunted.target.role) == ("IMGMUSISI", None, "REB")
 
 
 def test_who_suffers_or_repels_an_attack_is_its_target(code_text) -> None:

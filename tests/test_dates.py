@@ -38,6 +38,9 @@ PUBLISHED = dt.date(2020, 2, 8)  # a Saturday
         ("last month", dt.date(2020, 1, 1), "month", "relative"),
         ("two days ago", dt.date(2020, 2, 6), "day", "relative"),
         ("last year alone", dt.date(2019, 1, 1), "year", "relative"),
+        ("recently", dt.date(2020, 2, 1), "month", "relative"),
+        ("in recent weeks", dt.date(2020, 2, 1), "month", "relative"),
+        ("in recent days", dt.date(2020, 2, 3), "week", "relative"),
     ],
 )
 def test_resolve(text: str, date: dt.date, precision: str, kind: str) -> None:
@@ -46,7 +49,12 @@ def test_resolve(text: str, date: dt.date, precision: str, kind: str) -> None:
     assert (resolved.date, resolved.precision, resolved.kind) == (date, precision, kind)
 
 
-@pytest.mark.parametrize("text", ["tomorrow", "next week", "recently", "March 2021", "in the coming days", "on March 5", "in May"])
+def test_recent_weeks_early_in_a_month_are_the_month_before() -> None:
+    resolved = resolve("recently", dt.date(2020, 3, 4))
+    assert resolved is not None and (resolved.date, resolved.precision) == (dt.date(2020, 2, 1), "month")
+
+
+@pytest.mark.parametrize("text", ["tomorrow", "next week", "in recent years", "March 2021", "in the coming days", "on March 5", "in May"])
 def test_future_and_vague_expressions_give_nothing(text: str) -> None:
     assert resolve(text, PUBLISHED) is None
 
@@ -71,6 +79,13 @@ def test_date_of_the_main_clause_does_not_date_an_earlier_event(code_text) -> No
     strike = next(m for m in mentions if m.event_type == "strike")
     assert meeting.date.date == dt.date(2020, 2, 7)
     assert strike.date.source == "publication"
+
+
+def test_recently_dates_its_own_event_not_a_recent_office(code_text) -> None:
+    shot = next(m for m in code_text("A Russian jet was shot down recently by Syrian rebels.", dt.date(2018, 2, 14)))
+    assert (shot.date.date, shot.date.precision, shot.date.text) == (dt.date(2018, 2, 1), "month", "recently")
+    ordered = next(m for m in code_text("The recently elected president ordered airstrikes on Gaza.", dt.date(2018, 2, 14)))
+    assert ordered.date.source == "publication"
 
 
 def test_no_publication_date_and_no_date_in_text_gives_none(code_text) -> None:

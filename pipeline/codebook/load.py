@@ -295,6 +295,11 @@ def _merge_actors(path: Path, actors_file: ActorsFile, parts: Iterable[tuple[Pat
             for word in (person.name, *person.aliases):
                 claim(word, f"person:{person.country}", source)  # namesakes of one country are told apart by date
             people.append(person)
+    codes = {actor.code for actor in fixed}
+    for person in people:
+        for term in person.terms:
+            if term.actor is not None and term.actor not in codes:
+                problems.append(f"people: {person.name}: term actor {term.actor} is not the code of any actor")
     role_of: dict[str, str] = {}
     for role in actors_file.roles:
         for word in role.words:

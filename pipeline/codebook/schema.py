@@ -243,6 +243,9 @@ class Modality(Frozen):
     directive_verbs: tuple[Word, ...] = Field(
         (), description="verbs whose infinitive is an instruction, not a report ('told its supporters to carry out attacks')"
     )
+    habitual_adverbs: tuple[Word, ...] = Field(
+        (), description="adverbs that make a bare present habitual, no one event ('he talks with Baker from time to time')"
+    )
 
 
 class EventsFile(Frozen):
@@ -316,6 +319,9 @@ class Term(Frozen):
     start: dt.date | None = Field(None, alias="from")
     end: dt.date | None = Field(None, alias="to")
     note: str | None = Field(None, description="the office, for reviewers (e.g. 'president')")
+    actor: ActorCode | None = Field(
+        None, description="the group or body the person acts for, coded instead of the country (IMGMUSISI for an Isis leader)"
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Term:
@@ -335,13 +341,18 @@ class Person(Frozen):
     country: Iso3
     terms: tuple[Term, ...] = ()
 
-    def code_on(self, day: dt.date | None) -> tuple[str, str | None]:
-        """(actor code, role) on a publication date; with no date, the latest term's role."""
+    def code_on(self, day: dt.date | None) -> tuple[str, str | None, str | None]:
+        """(actor code, country, role) on a publication date; with no date, the latest term's. A term for a
+        group without a country ("Islamic State leader": IMGMUSISI) has no country."""
         if day is None:
-            role = self.terms[-1].role if self.terms else None
+            term = self.terms[-1] if self.terms else None
         else:
-            role = next((t.role for t in self.terms if t.covers(day)), None)
-        return self.country + (role or ""), role
+            term = next((t for t in self.terms if t.covers(day)), None)
+        if term is None:
+            return self.country, self.country, None
+        if term.actor is not None:
+            return term.actor, self.country if term.actor.startswith(self.country) else None, term.role
+        return self.country + term.role, self.country, term.role
 
 
 class ActorsFile(Frozen):

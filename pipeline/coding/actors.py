@@ -137,8 +137,8 @@ def _person_entry(persons: tuple[Person, ...], published: dt.date | None) -> Lex
     if published is not None:
         active = [p for p in persons if any(t.covers(published) for t in p.terms)]
         persons = tuple(active) or persons
-    code, role = persons[0].code_on(published)
-    return LexEntry(code, persons[0].country, role, "person")
+    code, country, role = persons[0].code_on(published)
+    return LexEntry(code, country, role, "person")
 
 
 def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = None) -> ActorMarks:

@@ -20,8 +20,9 @@ from pipeline.codebook.schema import EventType, OtherSense
 from pipeline.coding.sentence import Coder, SentenceCoding, SentenceEvent, code_sentence
 from pipeline.records import Actor, Article, EventDate, Mention
 
-DATE_RANK = {("explicit", "day"): 0, ("relative", "day"): 1, ("explicit", "week"): 2, ("relative", "week"): 2,
-             ("explicit", "month"): 3, ("relative", "month"): 3, ("explicit", "year"): 4, ("relative", "year"): 4}
+# the finer date wins, and at one precision a date the text names beats one counted from publication
+DATE_RANK = {("explicit", "day"): 0, ("relative", "day"): 1, ("explicit", "week"): 2, ("relative", "week"): 3,
+             ("explicit", "month"): 4, ("relative", "month"): 5, ("explicit", "year"): 6, ("relative", "year"): 7}
 
 
 def name_key(text: str) -> str:
@@ -176,15 +177,17 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
     if event.town and cluster.town and not _same_town(event.town, cluster.town):
         return False  # "the ground operations in Raqqa" are not the offensive on Afrin
     pairs = [(_country(event.source), _country(cluster.source)), (_country(event.target), _country(cluster.target))]
+    crossed = [(pairs[0][0], pairs[1][1]), (pairs[1][0], pairs[0][1])]
     straight = all(_compatible(x, y) for x, y in pairs)
-    swapped = cluster.reciprocal and _compatible(pairs[0][0], pairs[1][1]) and _compatible(pairs[1][0], pairs[0][1])
-    if not (straight or swapped):
+    if not (straight or cluster.reciprocal and all(_compatible(x, y) for x, y in crossed)):
         return False
-    shared = {c for c in (_country(event.source), _country(event.target)) if c} & {
-        c for c in (_country(cluster.source), _country(cluster.target)) if c
-    }
+    # an actor both mentions name: a country on either side (a civil war's country is attacker and place struck),
+    # a group only on the same side ("Isis adherents conducted attacks" is not the attempt on Baghdadi)
+    shared = any(x is not None and x == y for x, y in pairs) or any(
+        x is not None and x == y and (len(x) == 3 or cluster.reciprocal) for x, y in crossed
+    )
     own = any(_country(a) for a in (event.source, event.target))
-    return bool(shared) or event.is_reference and not own  # "the SDF offensive" is not the attack in New Zealand
+    return shared or event.is_reference and not own  # "the SDF offensive" is not the attack in New Zealand
 
 
 def _same_town(a: str, b: str) -> bool:

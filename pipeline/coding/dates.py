@@ -5,8 +5,10 @@ meetings are dated by their announcement): a weekday is the latest such weekday,
 ("next week", "on June 29" in a May article) resolve to nothing. A month or day without a year is the
 nearer of its last and its coming occurrence, the coming one only within `FUTURE_REACH` days ("the June
 summit" in March is this June's), never in a past-tense clause ("promised in January"), always for a
-planned event ("talks in September"). A future expression on the event's clause instead tells modality
-the event is planned (`future_expression`).
+planned event ("talks in September"). "Recently" and "in recent weeks" on the event's own clause date it to
+the month a week before publication, "in recent days" to that week: vaguer than a day, truer than the
+publication date. A future expression on the event's clause instead tells modality the event is planned
+(`future_expression`).
 """
 
 from __future__ import annotations
@@ -36,7 +38,10 @@ WEEKDAYS = {name: n for n, name in enumerate(["monday", "tuesday", "wednesday", 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "an": 1}
 SAME_DAY = ("today", "this morning", "this afternoon", "this evening", "tonight", "earlier today", "on today")
 DAY_BEFORE = ("yesterday", "last night", "overnight", "yesterday morning", "yesterday afternoon", "late yesterday")
-LOOSE_WORDS = frozenset({"yesterday", "today", "tonight", "overnight", *WEEKDAYS})
+RECENT_WEEKS = ("recently", "lately", "recent weeks", "the past few weeks", "the last few weeks")
+RECENT_DAYS = ("recent days", "the past few days", "the last few days", "the past days", "the last days")
+RECENTLY = frozenset({"recently", "lately"})
+LOOSE_WORDS = frozenset({"yesterday", "today", "tonight", "overnight", *RECENTLY, *WEEKDAYS})
 
 _month = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -132,7 +137,7 @@ def _make(year: int, month: int, day: int, precision: str) -> Resolved | None:
 
 
 def _relative(text: str, published: dt.date) -> Resolved | None:
-    text = re.sub(r"^(on|since|during|by|early|late|earlier|later)\s+", "", text)
+    text = re.sub(r"^(on|in|since|during|by|over|early|late|earlier|later)\s+", "", text)
     if text in SAME_DAY:
         return Resolved(published, "day", "relative")
     if text in DAY_BEFORE:
@@ -153,6 +158,11 @@ def _relative(text: str, published: dt.date) -> Resolved | None:
     if text == "last month":
         first = published.replace(day=1) - dt.timedelta(days=1)
         return Resolved(first.replace(day=1), "month", "relative")
+    if text in RECENT_WEEKS:  # within weeks: the month of a week before publication (early March: February)
+        return Resolved((published - dt.timedelta(days=7)).replace(day=1), "month", "relative")
+    if text in RECENT_DAYS:
+        back = published - dt.timedelta(days=3)
+        return Resolved(back - dt.timedelta(days=back.weekday()), "week", "relative")
     if text in {"this year", "earlier this year"}:
         return Resolved(dt.date(published.year, 1, 1), "year", "relative")
     if text == "last year":
@@ -173,34 +183,54 @@ def _relative(text: str, published: dt.date) -> Resolved | None:
 
 
 def date_expressions(doc: Doc) -> list[Span]:
-    """DATE/TIME entities plus day words the tagger left out of an entity (yesterday, Tuesday)."""
+    """DATE/TIME entities plus day words the tagger left out of an entity (yesterday, Tuesday, recently)."""
     spans = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
     covered = {t.i for ent in spans for t in ent}
-    spans += [doc[t.i : t.i + 1] for t in doc if t.i not in covered and t.lower_ in LOOSE_WORDS]
+    spans += [doc[t.i : t.i + 1] for t in doc if t.i not in covered and t.lower_ in LOOSE_WORDS and not _describes(t)]
     return spans
+
+
+def _describes(word: Token) -> bool:
+    """An adverb inside a modifier says when someone became what they are, not when an event happened: "the
+    recently elected president ordered strikes"."""
+    return word.dep_ == "advmod" and word.head.dep_ in {"amod", "compound", "acl", "relcl"}
 
 
 SEQUENCE_PREPS = frozenset({"after", "following", "before", "since", "until", "amid", "prior", "ahead"})
 CLAUSE_BOUNDARIES = frozenset({"advcl", "relcl", "acl", "parataxis"})
 
 
-def event_clause(anchor: Token) -> dict[int, int]:
+def event_clause(anchor: Token, awaited: bool = False) -> dict[int, int]:
     """Tokens whose dates belong to the event at `anchor`, with their distance from it.
 
     Climbing stops at adverbial and relative clauses ("..., after a strike killed X" is not dated by the
     main clause) and at sequence prepositions ("following the strike"); reporting verbs are crossed
-    ("X said yesterday they met" dates the meeting by the statement, as analysts do).
+    ("X said yesterday they met" dates the meeting by the statement, as analysts do). With `awaited`, it
+    crosses "ahead of" and "prior to": what a future clause awaits is to come too ("developments next week
+    ahead of an OPEC meeting").
     """
     path = {anchor.i: 0}
     node = anchor
     steps = 0
     while node.head != node and node.dep_ not in CLAUSE_BOUNDARIES:
-        if node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_PREPS:
+        if node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_PREPS or not awaited and _awaited_object(node):
             break
         node = node.head
         steps += 1
         path[node.i] = steps
     return path
+
+
+def _awaited_object(node: Token) -> bool:
+    """The object of "ahead of" or "prior to": "ahead of the talks"."""
+    return node.dep_ == "pobj" and node.head.lower_ in {"of", "to"} and node.head.head.lower_ in {"ahead", "prior"}
+
+
+def _own_clause(anchor: Token, path: dict[int, int]) -> set[int]:
+    """The event's clause below any reporting verb: where "recently" dates the event, not the saying ("said
+    recently he was optimistic about the talks")."""
+    crossing = min((steps for i, steps in path.items() if anchor.doc[i].dep_ == "ccomp"), default=None)
+    return {i for i, steps in path.items() if crossing is None or steps <= crossing}
 
 
 def date_for(anchor: Token, published: dt.date | None, expressions: list[Span] | None = None, planned: bool = False) -> EventDate:
@@ -209,8 +239,11 @@ def date_for(anchor: Token, published: dt.date | None, expressions: list[Span] |
     doc = anchor.doc
     path = event_clause(anchor)
     reach = YEAR if planned else 0 if _in_past(anchor) else FUTURE_REACH
+    own = _own_clause(anchor, path)
     candidates: list[tuple[int, int, Span, Resolved]] = []
     for span in date_expressions(doc) if expressions is None else expressions:
+        if span.text.lower() in RECENTLY and span.root.head.i not in own:
+            continue
         distance = _distance_into(span.root, path, anchor)
         if distance is None:
             continue
@@ -239,7 +272,7 @@ def future_expression(
     Events that can be planned (meetings) written in the bare present, as the trigger or the object of one of
     the `scheduling` verbs, are scheduled when they name a day, week or date: "the ministers meet on
     Thursday", "Baker holds talks this week" (not "talks continue today", "follows a call on Friday")."""
-    path = event_clause(anchor)
+    path = event_clause(anchor, awaited=True)
     reach = 0 if _in_past(anchor) else FUTURE_REACH
     scheduled = _scheduled_verb(anchor, scheduling)
     for span in expressions:

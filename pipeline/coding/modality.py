@@ -20,8 +20,9 @@ dependency relation decides which cues of the governing word apply:
   for* talks);
 - advcl infinitive (have the *means to launch* attacks): drop cues on the governing verb's objects;
 - the object of a participle used as a preposition (*following* the attack) is asserted;
-- a yes/no question (*Did* X know of the strikes?) and a conditional clause around a prepositional
-  phrase (*if* forces get bogged down *in a fight*) assert nothing.
+- a yes/no question (*Did* X know of the strikes?), a conditional clause around a prepositional
+  phrase (*if* forces get bogged down *in a fight*) and a bare present with an adverb of frequency (he
+  *talks* with Baker *from time to time*) assert nothing.
 """
 
 from __future__ import annotations
@@ -170,7 +171,10 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
                 break
         elif relation == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             # "have the assets to launch attacks": the infinitive says what the object is for
-            verdict = next((v for o in direct_objects(parent) if (v := _governor(o, cues)) and v.status == "dropped"), None)
+            # or the noun or participle itself: "any opportunity for the US to attack", "are ideologically driven to
+            # carry out attacks" (not a verb of motion: "will stop in Hong Kong to meet officials")
+            holders = [*direct_objects(parent), *([parent] if parent.tag_ in {"VBN", "JJ", "NN", "NNS"} else [])]
+            verdict = next((v for o in holders if (v := _governor(o, cues)) and v.status == "dropped"), None)
             verdict = verdict or _clause_cues(parent, cues, negation=False)  # "may feel emboldened to launch an assault"
             if verdict and verdict.status == "dropped":
                 return verdict
@@ -314,6 +318,8 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
             return Assessment("dropped", f"hypothetical '{child.text}'")
         if child.dep_ in {"mark", "advmod"} and child.lower_ in cues.temporal_marks and bare_present(head):
             found = Assessment("planned", f"present after '{child.text}'")  # "when the ministers meet"
+        if child.dep_ in {"advmod", "prep"} and bare_present(head) and (habit := _habitual(child, cues)):
+            return Assessment("dropped", f"habitual '{head.text} ... {habit}'")  # "he talks with X from time to time"
         if child.dep_ not in {"aux", "auxpass"} or child == name:
             continue
         if word in cues.future_aux or lemma in cues.future_aux or (word == "would" and head.dep_ == "ccomp"):
@@ -321,6 +327,12 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
         elif modals and (word in cues.hypothetical_aux or lemma in cues.hypothetical_aux):
             return Assessment("dropped", f"hypothetical '{child.text}'")
     return found
+
+
+def _habitual(modifier: Token, cues: Modality) -> str | None:
+    """An adverb of frequency, one word ("regularly") or a listed phrase it opens ("from time to time")."""
+    following = modifier.doc[modifier.i : modifier.i + 4].text.lower() + " "
+    return next((p for p in cues.habitual_adverbs if p == modifier.lower_ or " " in p and following.startswith(f"{p} ")), None)
 
 
 def is_back_reference(trigger: Token, cues: Modality) -> bool:
