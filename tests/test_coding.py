@@ -488,6 +488,13 @@ def test_hosting(code_text) -> None:
     assert meeting.source.country == "EGY" and meeting.target.country == "JOR"
 
 
+def test_a_place_invitees_go_to_is_not_the_invitee_and_an_announcer_invites(code_text) -> None:
+    passive = _only(code_text("The Kremlin announced on Tuesday that Syrian opposition figures would be invited to Sochi."), "invitation")
+    assert passive.source.country == "RUS" and (passive.target is None or passive.target.country != "RUS")
+    active = _only(code_text("Putin invited the Turkish president to Sochi for a summit."), "invitation")
+    assert (active.source.code, active.target.code) == ("RUSGOV", "TURGOV")
+
+
 def test_invitation_target_is_the_invitee(code_text) -> None:
     invitation = _only(code_text("China invited Russian President Vladimir Putin to visit Beijing."), "invitation")
     assert invitation.source.country == "CHN" and invitation.target.code == "RUSGOV"

@@ -212,6 +212,12 @@ class EventType(Frozen):
     recipient_verbs: tuple[Word, ...] = Field(
         (), description="verbs reporting a noun event whose subject receives it: the target (received an invitation)"
     )
+    speaker_acts: bool = Field(
+        False, description="an agentless passive event reported by someone is theirs (Moscow announced Kurds would be invited)"
+    )
+    destination_preps: tuple[Word, ...] = Field(
+        (), description="prepositions of a place the target goes to, never the target itself (invited Assad to Sochi)"
+    )
 
 
 class Modality(Frozen):

@@ -37,6 +37,7 @@ SUFFERED = frozenset({"target", "victim", "object", "focus"})  # "X was the targ
 BORDERS = frozenset({"border", "frontier", "boundary", "borderland"})
 SUFFERING = frozenset({"suffer", "sustain", "endure", "withstand", "repel", "repulse", "survive"})  # "the UK has suffered attacks"
 CLAIMING = frozenset({"claim", "take", "accept", "admit"})  # "X claimed responsibility for the attack"
+ANNOUNCING = frozenset({"announce", "say", "confirm", "state", "declare", "report", "tell"})
 
 
 def _is_passive(verb: Token) -> bool:
@@ -94,6 +95,15 @@ def _claimants(anchor: Token) -> list[Token]:
     if lemma == "responsible" and owner.dep_ == "acomp":
         return subjects(owner.head)
     return []
+
+
+def _announcers(trigger: Token, setting: _Setting) -> list[Token]:
+    """Who announced an agentless passive event, for types whose announcer is its agent, when the dictionary
+    knows them ("Moscow announced that Kurdish representatives would be invited": Moscow invites; not a
+    company inviting creditors' representatives)."""
+    if not setting.spec.speaker_acts or trigger.dep_ != "ccomp" or trigger.head.lemma_.lower() not in ANNOUNCING:
+        return []
+    return [t for t in subjects(trigger.head) if _has_name(t, setting.marks)]
 
 
 def _antecedent(token: Token) -> Token:
@@ -160,7 +170,7 @@ def _verb_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     if _is_passive(trigger) or any(c.dep_ == "agent" for c in trigger.children):
         patients = _patients(trigger)
         weapons = [t for t in patients if t.lemma_.lower() in setting.instruments]  # "Israeli missiles were fired at X"
-        found.sources += passive_agents(trigger) + weapons
+        found.sources += passive_agents(trigger) + weapons or _announcers(trigger, setting)
         found.targets += [t for t in patients if t not in weapons]
     else:
         if trigger.dep_ == "amod":  # "Li Peng held talks with visiting Chancellor Kohl": Kohl visits Li Peng
@@ -287,7 +297,8 @@ def _target(
     clause on the trigger names."""
     rule, spec, marks, lexicon = setting.rule, setting.spec, setting.marks, setting.lexicon
     places = _places(found.targets, setting.target_preps, marks, spec.places_struck)
-    parties = _code_all([t for t in found.targets if t not in places], marks, lexicon, trigger)
+    away = _places_gone_to(trigger, [*found.targets, *found.content], spec, marks)
+    parties = _code_all([t for t in found.targets if t not in places | away], marks, lexicon, trigger)
     target = _best([a for a in parties if not _same(a, source)])
     place = next((a for a in (_as_place(t, marks) for t in places) if a is not None and not _same(a, source)), None)
     region = target is not None and target.code is not None and target.country is None and target.role is None
@@ -300,8 +311,23 @@ def _target(
     if target is None and (spec.reciprocal or rule.mutual):  # "X and Y met": the other party before anything a clause mentions
         target = _best([a for a in source_actors if not _same(a, source)])
     if target is None:
-        target = _best([a for a in _code_all(found.content, marks, lexicon, trigger) if not _same(a, source)])
+        content = [t for t in found.content if t not in away]
+        target = _best([a for a in _code_all(content, marks, lexicon, trigger) if not _same(a, source)])
     return target
+
+
+def _places_gone_to(trigger: Token, tokens: list[Token], spec: EventType, marks: ActorMarks) -> set[Token]:
+    """Places the target goes to ("invited Assad to Sochi", "were invited to Moscow"). After a noun only a
+    town is surely one: "an invitation to Iran" may invite Iran."""
+    verbal = is_verbal(trigger)
+    return {
+        t
+        for t in tokens
+        if t.dep_ == "pobj"
+        and t.head.lower_ in spec.destination_preps
+        and _as_place(t, marks) is not None
+        and (verbal or marks.names[t.i][0].kind in {"city", "capital"})
+    }
 
 
 def _coordinations(heads: list[Token]) -> list[list[Token]]:
