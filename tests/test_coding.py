@@ -546,6 +546,22 @@ def test_an_attack_with_no_target_takes_the_side_the_article_shows_its_attacker_
     assert next(m for m in code_text(once) if m.trigger == "offensive").target is None
 
 
+def test_a_side_a_later_mention_names_fills_the_first_mention(code_text) -> None:
+    text = (
+        "Forty people were killed on Thursday in a suicide bombing that hit a cultural centre in Kabul. "
+        "Islamic State claimed responsibility for the bombing in Kabul."
+    )
+    first, later = [m for m in code_text(text) if m.event_type == "strike"]
+    assert (first.source.code, first.target.code, first.is_reference) == ("IMGMUSISI", "AFG", False)  # the place, not AFGGOV
+    assert (later.source.code, later.is_reference) == ("IMGMUSISI", True)
+
+
+def test_a_group_on_opposite_sides_of_two_attacks_does_not_join_them(code_text) -> None:
+    text = "Rival commanders made an attempt to assassinate Baghdadi near Hajin last week. Isis adherents have carried out attacks in Europe."
+    attempt, attacks = [m for m in code_text(text, dt.date(2019, 2, 10)) if m.event_type == "strike"]
+    assert attempt.target.code == "IMGMUSISI" and attacks.source.code == "IMGMUSISI" and not attacks.is_reference
+
+
 def test_a_reference_naming_another_actor_is_another_event(code_text) -> None:
     text = "A gunman attacked two mosques in New Zealand. At the time of the SDF offensive, Isis was collapsing."
     rows = [m for m in code_text(text) if m.event_type == "strike"]

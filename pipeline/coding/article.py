@@ -248,9 +248,10 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
         elif event.needs_antecedent:
             date = cluster.date
         source, target = event.source, event.target
-        if earlier or event.is_reference:  # the event's actors, but never one actor on both sides
-            source = source if _country(source) or _country(cluster.source) == _country(target) else cluster.source
-            target = target if _country(target) or _country(cluster.target) == _country(source) else cluster.target
+        # the event's actors, also those a later mention names ("killed in a suicide attack ... Isis claimed the
+        # attack"), but never one actor on both sides
+        source = source if _country(source) or _country(cluster.source) in {None, _country(target)} else cluster.source
+        target = target if _country(target) or _country(cluster.target) in {None, _country(source)} else cluster.target
         planned = coder.codebook.events.event_types[event.event_type].planned
         announced = cluster.code == planned and event.modality == "asserted"  # "the talks recessed": no longer a plan
         code = cluster.code if event.needs_antecedent and not announced else event.cameo_code

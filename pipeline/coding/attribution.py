@@ -310,9 +310,12 @@ def _target(
         target = _struck_place(trigger, marks)
     if target is None and (spec.reciprocal or rule.mutual):  # "X and Y met": the other party before anything a clause mentions
         target = _best([a for a in source_actors if not _same(a, source)])
-    if target is None:
+    if target is None:  # a town in the clause is a place, not its government ("hit a centre in Kabul")
         content = [t for t in found.content if t not in away]
-        target = _best([a for a in _code_all(content, marks, lexicon, trigger) if not _same(a, source)])
+        located = _places(content, setting.target_preps, marks, False)
+        coded = _code_all([t for t in content if t not in located], marks, lexicon, trigger)
+        coded += [a for a in (_as_place(t, marks) for t in located) if a is not None]
+        target = _best([a for a in coded if not _same(a, source)])
     return target
 
 
