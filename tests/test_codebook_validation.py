@@ -120,6 +120,13 @@ def test_actor_name_claimed_by_two_codes(codebooks: Path) -> None:
     assert "'Baghdad' names" in message and "IRQ" in message
 
 
+def test_unknown_separate_code_names_the_event_type(codebooks: Path) -> None:
+    events = codebooks / "events.yaml"
+    events.write_text(events.read_text().replace('separate_codes: ["041"]', 'separate_codes: ["0419"]'))
+    message = _problems(codebooks)
+    assert "event type 'meeting': separate code 0419 is not a CAMEO code" in message
+
+
 def test_a_person_term_for_an_unknown_actor_is_an_error(codebooks: Path) -> None:
     people = codebooks / "actors" / "people.yaml"
     people.write_text(people.read_text().replace("note: Islamic State leader, actor: IMGMUSISI}", "note: Islamic State leader, actor: IMGMUSXXX}"))

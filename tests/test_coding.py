@@ -562,6 +562,11 @@ def test_a_group_on_opposite_sides_of_two_attacks_does_not_join_them(code_text) 
     assert attempt.target.code == "IMGMUSISI" and attacks.source.code == "IMGMUSISI" and not attacks.is_reference
 
 
+def test_a_meeting_is_not_the_phone_call_reported_before(code_text) -> None:
+    text = "Trump spoke to Erdogan by telephone on Friday. At the end of the meeting, the defence secretary handed in his resignation."
+    assert [m.cameo_code for m in code_text(text, dt.date(2018, 12, 21)) if m.event_type == "meeting"] == ["041"]
+
+
 def test_a_reference_naming_another_actor_is_another_event(code_text) -> None:
     text = "A gunman attacked two mosques in New Zealand. At the time of the SDF offensive, Isis was collapsing."
     rows = [m for m in code_text(text) if m.event_type == "strike"]

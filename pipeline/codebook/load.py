@@ -218,6 +218,9 @@ def _check_rules(
     for event_type, spec in events.event_types.items():
         if spec.planned != "drop" and spec.planned not in cameo:
             problems[events_path].append(f"event type '{event_type}': planned {spec.planned} is not a CAMEO code")
+        for code in spec.separate_codes:
+            if code not in cameo:
+                problems[events_path].append(f"event type '{event_type}': separate code {code} is not a CAMEO code")
         venues = spec.venue_codes
         if venues is not None:
             for code in (*venues.replaces, venues.source_country, venues.target_country, venues.elsewhere):

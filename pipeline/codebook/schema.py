@@ -212,6 +212,9 @@ class EventType(Frozen):
     recipient_verbs: tuple[Word, ...] = Field(
         (), description="verbs reporting a noun event whose subject receives it: the target (received an invitation)"
     )
+    separate_codes: tuple[CameoCode, ...] = Field(
+        (), description="codes whose mentions are never the same event as one of another code (a phone call, a meeting)"
+    )
     speaker_acts: bool = Field(
         False, description="an agentless passive event reported by someone is theirs (Moscow announced Kurds would be invited)"
     )

@@ -68,6 +68,7 @@ class _Cluster:
     code: str  # the first mention's CAMEO code, which bare back-references take
     town: str | None  # the first town a mention names as where it happened
     planned: bool  # its first mention is a plan
+    separate: tuple[str, ...]  # codes of its type that are never the same event as another code
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +177,8 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
         return False  # nor is its December meeting the June one it has scheduled
     if event.town and cluster.town and not _same_town(event.town, cluster.town):
         return False  # "the ground operations in Raqqa" are not the offensive on Afrin
+    if event.cameo_code != cluster.code and {event.cameo_code, cluster.code} & set(cluster.separate):
+        return False  # "at the end of the meeting" is not the phone call reported before
     pairs = [(_country(event.source), _country(cluster.source)), (_country(event.target), _country(cluster.target))]
     crossed = [(pairs[0][0], pairs[1][1]), (pairs[1][0], pairs[0][1])]
     straight = all(_compatible(x, y) for x, y in pairs)
@@ -223,7 +226,7 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
             clusters.append(
                 _Cluster(
                     event.event_type, event.source, event.target, event.date, spec.reciprocal, event.cameo_code, event.town,
-                    event.modality == "planned",
+                    event.modality == "planned", spec.separate_codes,
                 )
             )
             membership.append(len(clusters) - 1)
