@@ -100,6 +100,15 @@ def test_a_trip_that_is_to_happen_plans_its_talks(code_text) -> None:
     assert leaves.cameo_code == "036"
 
 
+def test_what_a_future_clause_does_first_or_awaits_is_planned(code_text) -> None:
+    consulting = _only(code_text("The president would decide on the tariffs within days, after consulting with Japanese officials."), "meeting")
+    assert consulting.cameo_code == "036"
+    until = _only(code_text("Brazil will hold its decision until the International Coffee Organization meeting in September."), "meeting")
+    assert until.cameo_code == "036"
+    done = _only(code_text("The minister will fly home on Sunday after having completed a visit to Japan."), "meeting")
+    assert done.cameo_code == "042"
+
+
 def test_talks_starting_soon_are_planned_and_talks_started_before_are_not(code_text) -> None:
     soon = _only(code_text("Japanese and US officials open talks starting this week on the chip dispute."), "meeting")
     assert soon.cameo_code == "036"

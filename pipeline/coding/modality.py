@@ -16,8 +16,8 @@ dependency relation decides which cues of the governing word apply:
 - pobj (threat *of strikes*, *without* a meeting): the preposition and the word it hangs on, and the drop
   cues of the verb whose object that word is (*fear a repeat of* airstrikes); "with" only for an indefinite
   event (*would retaliate with* an attack); under "in", "at" or "during" the future of the verb it hangs on
-  (*will take part in* talks, *will push at* the summit), under "for" a trip in the present (*leaves today
-  for* talks);
+  (*will take part in* talks, *will push at* the summit) and under "before", "until" or "after" a gerund
+  (*would act after consulting*), under "for" a trip in the present (*leaves today for* talks);
 - advcl infinitive (have the *means to launch* attacks): drop cues on the governing verb's objects;
 - the object of a participle used as a preposition (*following* the attack) is asserted;
 - a yes/no question (*Did* X know of the strikes?), a conditional clause around a prepositional
@@ -128,6 +128,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
                 verdict = Assessment("planned", f"present '{parent.head.text}'")  # "leaves today for talks"
             if verdict is None and parent.lower_ in {"in", "at", "during"} and is_verbal(parent.head):
                 verdict = _future(parent.head, cues)  # "will take part in talks", "will sign it at the summit"
+            if verdict is None and _later_than(node, parent) and is_verbal(parent.head):
+                verdict = _future(parent.head, cues)  # "would act after consulting with aides", "will call before the summit"
             if verdict is None and parent.dep_ == "prep" and _conditional(parent.head, cues):
                 return Assessment("dropped", f"conditional '{parent.head.text} {parent.text} {trigger.text}'")
             if governs and verdict is None and parent.head.dep_ == "dobj" and is_verbal(parent.head.head):
@@ -327,6 +329,16 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
         elif modals and (word in cues.hypothetical_aux or lemma in cues.hypothetical_aux):
             return Assessment("dropped", f"hypothetical '{child.text}'")
     return found
+
+
+def _later_than(node: Token, prep: Token) -> bool:
+    """A sequence preposition whose event falls no earlier than its clause's: "before/until X", or "after" a
+    gerund of the clause's own subject ("would act after consulting"; not "will respond after the attack",
+    nor a perfect gerund, "will fly home after having completed a visit")."""
+    if prep.lower_ in {"before", "until"}:
+        return True
+    perfect = any(c.dep_ == "aux" and {c.lemma_.lower(), c.lower_} & {"have", "having"} for c in node.children)
+    return prep.lower_ == "after" and node.dep_ == "pcomp" and not perfect
 
 
 def _habitual(modifier: Token, cues: Modality) -> str | None:
