@@ -571,6 +571,12 @@ def test_a_group_on_opposite_sides_of_two_attacks_does_not_join_them(code_text) 
     assert attempt.target.code == "IMGMUSISI" and attacks.source.code == "IMGMUSISI" and not attacks.is_reference
 
 
+def test_what_a_meeting_examines_is_its_topic_not_its_party(code_text) -> None:
+    text = "The EC ministers met in Brussels on Monday. Their meeting also examined several world issues, especially the Middle East."
+    held, examined = code_text(text)
+    assert examined.source.code == "IGOEUREEC" and examined.target is None
+
+
 def test_a_meeting_is_not_the_phone_call_reported_before(code_text) -> None:
     text = "Trump spoke to Erdogan by telephone on Friday. At the end of the meeting, the defence secretary handed in his resignation."
     assert [m.cameo_code for m in code_text(text, dt.date(2018, 12, 21)) if m.event_type == "meeting"] == ["041"]

@@ -32,7 +32,8 @@ from pipeline.records import Actor
 
 OWN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 OBJECT_PREPS = ("on", "against")
-TOPIC_VERBS = frozenset({"discuss", "debate", "review", "examine", "consider", "address", "raise", "study"})
+TOPIC_VERBS = frozenset({"discuss", "debate", "review", "examine", "consider", "address", "raise", "study", "focus",
+                         "concentrate", "cover", "tackle"})
 SUFFERED = frozenset({"target", "victim", "object", "focus"})  # "X was the target of airstrikes"
 BORDERS = frozenset({"border", "frontier", "boundary", "borderland"})
 SUFFERING = frozenset({"suffer", "sustain", "endure", "withstand", "repel", "repulse", "survive"})  # "the UK has suffered attacks"
@@ -247,7 +248,8 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
             # "told reporters at a meeting", "will discuss Iran at the meeting": the addressee or the topic
             addressed = spec.reciprocal and verb.lemma_.lower() in SPEECH_VERBS | TOPIC_VERBS
             found.targets += [] if addressed else setting.not_instrument(direct_objects(verb))
-    if anchor.dep_ == "nsubj" and is_verbal(anchor.head):  # "the strike hit X", "clashes continued with X"
+    topical = spec.reciprocal and anchor.head.lemma_.lower() in TOPIC_VERBS  # "the meeting will examine the Middle East"
+    if anchor.dep_ == "nsubj" and is_verbal(anchor.head) and not topical:  # "the strike hit X", "clashes continued with X"
         found.targets += setting.not_instrument(direct_objects(anchor.head)) + prep_objects(anchor.head, target_preps)
     if between and (rule.mutual or not (found.own or found.sources)):  # the sides of a fight, not who reported it
         found.sources, found.targets = between[:1], between[1:] + found.targets
