@@ -81,6 +81,16 @@ def test_date_of_the_main_clause_does_not_date_an_earlier_event(code_text) -> No
     assert strike.date.source == "publication"
 
 
+def test_a_when_clause_takes_the_time_it_hangs_on(code_text) -> None:
+    rose = next(m for m in code_text("Tensions rose last week when Israel bombed a drone base near Homs.", dt.date(2018, 4, 14)))
+    assert (rose.date.date, rose.date.precision) == (dt.date(2018, 4, 2), "week")
+    visited = next(m for m in code_text("The loan was agreed last September when Philippine President Corazon Aquino visited the United States.", dt.date(1987, 3, 20)))
+    assert (visited.cameo_code, visited.date.date) == ("042", dt.date(1986, 9, 1))
+    text = 'The minister said: "We see no need for new measures before the 25th of June when our next OPEC meeting will take place."'
+    planned = next(m for m in code_text(text, dt.date(1987, 3, 15)) if m.event_type == "meeting")
+    assert (planned.cameo_code, planned.date.source) == ("036", "publication")
+
+
 def test_recently_dates_its_own_event_not_a_recent_office(code_text) -> None:
     shot = next(m for m in code_text("A Russian jet was shot down recently by Syrian rebels.", dt.date(2018, 2, 14)))
     assert (shot.date.date, shot.date.precision, shot.date.text) == (dt.date(2018, 2, 1), "month", "recently")

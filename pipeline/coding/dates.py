@@ -204,21 +204,30 @@ def event_clause(anchor: Token, awaited: bool = False) -> dict[int, int]:
     """Tokens whose dates belong to the event at `anchor`, with their distance from it.
 
     Climbing stops at adverbial and relative clauses ("..., after a strike killed X" is not dated by the
-    main clause) and at sequence prepositions ("following the strike"); reporting verbs are crossed
-    ("X said yesterday they met" dates the meeting by the statement, as analysts do). With `awaited`, it
+    main clause), except those of "when", and at sequence prepositions ("following the strike"); reporting
+    verbs are crossed ("X said yesterday they met" dates the meeting by the statement, as analysts do). With `awaited`, it
     crosses "ahead of" and "prior to": what a future clause awaits is to come too ("developments next week
     ahead of an OPEC meeting").
     """
     path = {anchor.i: 0}
     node = anchor
     steps = 0
-    while node.head != node and node.dep_ not in CLAUSE_BOUNDARIES:
+    while node.head != node and (node.dep_ not in CLAUSE_BOUNDARIES or _at_the_time(node)):
         if node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_PREPS or not awaited and _awaited_object(node):
             break
         node = node.head
         steps += 1
         path[node.i] = steps
     return path
+
+
+def _at_the_time(clause: Token) -> bool:
+    """A clause of the same time as what it hangs on: "tensions rose last week when Israel bombed a base",
+    "in March, when jets bombed the town" (not one to come: "before June, when our meeting will take place")."""
+    if clause.dep_ not in {"advcl", "relcl"}:
+        return False
+    when = any(c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in clause.children)
+    return when and not any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "would", "wo"} for c in clause.children)
 
 
 def _awaited_object(node: Token) -> bool:
