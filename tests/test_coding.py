@@ -107,6 +107,8 @@ def test_what_a_future_clause_does_first_or_awaits_is_planned(code_text) -> None
     assert until.cameo_code == "036"
     done = _only(code_text("The minister will fly home on Sunday after having completed a visit to Japan."), "meeting")
     assert done.cameo_code == "042"
+    coming = _only(code_text("With the Venice summit coming up, Japan must act on trade, the minister said."), "meeting")
+    assert coming.cameo_code == "036"
 
 
 def test_talks_starting_soon_are_planned_and_talks_started_before_are_not(code_text) -> None:

@@ -91,8 +91,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             planned = f"'{child.text}'s {trigger.text}'"  # tomorrow's talks, next week's summit
         if child.dep_ == "poss" and word in PERIODS and any(g.lower_ == "this" for g in child.children) and _awaited(trigger):
             planned = f"before this {child.text}'s {trigger.text}"  # "wary of selling before this week's meetings"
-        if child.dep_ == "acl" and _starting_soon(child):
-            planned = f"'{trigger.text} {child.text}'"  # "talks starting this week"
+        if child.dep_ == "acl" and (_starting_soon(child) or _drawing_near(child)):
+            planned = f"'{trigger.text} {child.text}'"  # "talks starting this week", "with the summit coming up"
         said = _governor(child, cues) if child.dep_ == "acl" and child.tag_ in {"VBN", "VBG"} and not realised else None
         if said is not None and child.lemma_.lower() not in PURPOSES:
             if said.status == "dropped":  # "the attack feared by residents"
@@ -148,6 +148,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in parent.children)  # "can only have stiffened"
             modals = occurrence or whichever and not perfect
             verdict = _predicate(parent, cues) or _clause_cues(parent, cues, negation=occurrence, modals=modals)
+            if verdict is None and _drawing_near(parent):
+                verdict = Assessment("planned", f"'{trigger.text} {parent.text}'")  # "with my meeting with Nakasone coming up"
         elif relation == "dobj" and parent.tag_ == "VBG" and parent.lemma_.lower() in ADJUNCT_VERBS:
             break  # "talks following the attack": a temporal adjunct reports the event as past, whatever governs the talks
         elif relation == "xcomp" and parent.lemma_.lower() == "use" and parent.tag_ == "VBD":
@@ -329,6 +331,14 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
         elif modals and (word in cues.hypothetical_aux or lemma in cues.hypothetical_aux):
             return Assessment("dropped", f"hypothetical '{child.text}'")
     return found
+
+
+def _drawing_near(verb: Token) -> bool:
+    """A progressive verb of approach: "the summit is approaching", "with the meeting coming up"."""
+    if verb.tag_ != "VBG":
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in {"approach", "loom", "near"} or lemma == "come" and any(c.lower_ == "up" for c in verb.children)
 
 
 def _later_than(node: Token, prep: Token) -> bool:
