@@ -205,9 +205,9 @@ def event_clause(anchor: Token, awaited: bool = False) -> dict[int, int]:
 
     Climbing stops at adverbial and relative clauses ("..., after a strike killed X" is not dated by the
     main clause), except those of "when", and at sequence prepositions ("following the strike"); reporting
-    verbs are crossed ("X said yesterday they met" dates the meeting by the statement, as analysts do). With `awaited`, it
-    crosses "ahead of" and "prior to": what a future clause awaits is to come too ("developments next week
-    ahead of an OPEC meeting").
+    verbs are crossed ("X said yesterday they met" dates the meeting by the statement, as analysts do).
+    With `awaited`, it crosses "ahead of" and "prior to": what a future clause awaits is to come too
+    ("developments next week ahead of an OPEC meeting").
     """
     path = {anchor.i: 0}
     node = anchor

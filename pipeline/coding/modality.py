@@ -17,8 +17,10 @@ dependency relation decides which cues of the governing word apply:
   cues of the verb whose object that word is (*fear a repeat of* airstrikes); "with" only for an indefinite
   event (*would retaliate with* an attack); under "in", "at" or "during" the future of the verb it hangs on
   (*will take part in* talks, *will push at* the summit) and under "before", "until" or "after" a gerund
-  (*would act after consulting*), under "for" a trip in the present (*leaves today for* talks);
-- advcl infinitive (have the *means to launch* attacks): drop cues on the governing verb's objects;
+  (*would act after consulting*), under "for" a trip in the present (*leaves today for* talks); a meeting
+  drawing near (*with the summit coming up*, *the summit is approaching*) is planned;
+- advcl infinitive (have the *means to launch* attacks): drop cues on the governing verb's objects, or on
+  the governing noun or participle itself (*any opportunity* for the US *to attack*, *driven to carry out*);
 - the object of a participle used as a preposition (*following* the attack) is asserted;
 - a yes/no question (*Did* X know of the strikes?), a conditional clause around a prepositional
   phrase (*if* forces get bogged down *in a fight*) and a bare present with an adverb of frequency (he
