@@ -579,6 +579,17 @@ def test_what_a_meeting_examines_is_its_topic_not_its_party(code_text) -> None:
     assert examined.source.code == "IGOEUREEC" and examined.target is None
 
 
+def test_a_definite_mention_with_its_own_actor_is_not_an_event_years_before(code_text) -> None:
+    text = (
+        "Relations hit a low in November 2015, when Turkey shot down a Russian military jet near the Syrian border. "
+        "Moscow has now allowed the Turkish strikes in airspace it controls."
+    )
+    downing, allowed = code_text(text, dt.date(2018, 1, 24))
+    assert downing.date.date == dt.date(2015, 11, 1)
+    assert (allowed.date.date, allowed.date.source) == (dt.date(2018, 1, 24), "publication")
+    assert allowed.target is None or allowed.target.country != "RUS"
+
+
 def test_a_meeting_is_not_the_phone_call_reported_before(code_text) -> None:
     text = "Trump spoke to Erdogan by telephone on Friday. At the end of the meeting, the defence secretary handed in his resignation."
     assert [m.cameo_code for m in code_text(text, dt.date(2018, 12, 21)) if m.event_type == "meeting"] == ["041"]

@@ -169,7 +169,7 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
     if dated and cluster.date.source in {"explicit", "relative"}:
         if event.date.date != cluster.date.date:
             return False
-    if not (event.needs_antecedent or event.is_reference) and _far_apart(event.date, cluster.date):
+    if not event.needs_antecedent and _far_apart(event.date, cluster.date):
         return False  # a report of its own is another event when the dates are apart, even if one is only implied
     if event.modality == "planned" and _before(cluster.date, event.date):
         return False  # "OPEC has scheduled a meeting in June" is not its December meeting
