@@ -134,6 +134,13 @@ def test_a_person_term_for_an_unknown_actor_is_an_error(codebooks: Path) -> None
     assert "Abu Bakr al-Baghdadi" in message and "IMGMUSXXX" in message
 
 
+def test_a_local_role_that_is_no_role_is_an_error(codebooks: Path) -> None:
+    actors = codebooks / "actors.yaml"
+    actors.write_text(actors.read_text().replace("local_roles: [CVL, REB, OPP]", "local_roles: [CVL, REB, XYZ]"))
+    message = _problems(codebooks)
+    assert "actors.yaml" in message and "local role XYZ is not the code of any role" in message
+
+
 def test_bad_spacy_pattern_is_reported_with_rule_id() -> None:
     codebook = load_codebook(default_codebook_dir())
     broken = codebook.rules[0].model_copy(update={"id": "strike.broken"})

@@ -241,6 +241,20 @@ def test_a_place_struck_is_its_country_and_locates_role_only_targets(code_text) 
     assert located.target.code == "PAKREB"
 
 
+def test_who_was_killed_in_a_strike_is_its_target(code_text) -> None:
+    killed = _only(code_text("At least 250 civilians have been killed in the bombardment of Afrin."), "strike")
+    assert killed.target.code == "SYRCVL"  # the victims, placed where they were struck
+    member = _only(code_text("He was a senior member of Isis who was killed in a US drone strike last year."), "strike")
+    assert (member.source.code, member.target.code) == ("USAMIL", "IMGMUSISI")
+
+
+def test_what_an_anti_modifier_opposes_is_not_the_actor(code_text) -> None:
+    forces = _only(code_text("Anti-Isis forces attacked the town of Hajin on Monday."), "strike")
+    assert forces.source.code == "MIL" and forces.source.country is None
+    journalist = _only(code_text("A prominent anti-Syria journalist was killed in a car bombing in Beirut."), "strike")
+    assert journalist.target.code == "LBNMED"
+
+
 def test_a_place_struck_as_object_or_beside_a_region_is_its_country(code_text) -> None:
     strike = _only(code_text("In late 2015, suicide bombers attacked Paris."), "strike")
     assert (strike.cameo_code, strike.target.code) == ("1831", "FRA")
@@ -555,6 +569,27 @@ def test_an_attack_with_no_target_takes_the_side_the_article_shows_its_attacker_
     assert (offensive.source.country, offensive.target.country, offensive.target.ref) == ("TUR", "SYR", "article")
     once = struck.split(". ")[0] + "." + earlier
     assert next(m for m in code_text(once) if m.trigger == "offensive").target is None
+
+
+def test_an_attack_the_article_puts_nowhere_happened_in_its_theatre(code_text) -> None:
+    """An article whose towns are all in one country: unplaced attacks struck there, and a side named only as
+    civilians, rebels or the regime is of that country; soldiers, or an attack placed elsewhere, are left."""
+    theatre = (
+        "Government warplanes bombed Idlib and Saraqeb on Monday, and rockets fell on Hama. "
+        "At least 14 civilians were killed in the regime's airstrikes, medics said. "
+        "Rebel groups shelled the outskirts of the capital. "
+        "Three soldiers were wounded on Tuesday. "
+        "Isis adherents have carried out attacks in Europe."
+    )
+    strikes = {m.trigger: m for m in code_text(theatre, dt.date(2018, 2, 20)) if m.event_type == "strike"}
+    assert strikes["bombed"].source.code == "SYRMIL"
+    regime = strikes["airstrikes"]
+    assert (regime.source.code, regime.target.code, regime.target.ref) == ("SYRGOV", "SYRCVL", "theatre")
+    assert (strikes["shelled"].source.code, strikes["shelled"].target.code) == ("SYRREB", "SYR")
+    assert (strikes["wounded"].target.code, strikes["wounded"].target.country) == ("MIL", None)
+    assert strikes["attacks"].target.code == "EUR"
+    one_town = theatre.replace(" and Saraqeb", "").replace(", and rockets fell on Hama", "")
+    assert next(m for m in code_text(one_town, dt.date(2018, 2, 20)) if m.trigger == "shelled").target is None
 
 
 def test_a_side_a_later_mention_names_fills_the_first_mention(code_text) -> None:

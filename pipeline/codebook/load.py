@@ -62,6 +62,8 @@ class ActorTables:
     person_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     honorifics: frozenset[str]
+    home_words: frozenset[str]
+    local_roles: frozenset[str]
 
     def single_word_names(self) -> frozenset[str]:
         """Capitalised one-word names of countries, capitals and actors: halves of joins like 'IraqUS'."""
@@ -310,6 +312,10 @@ def _merge_actors(path: Path, actors_file: ActorsFile, parts: Iterable[tuple[Pat
             if key in role_of and role_of[key] != role.code:
                 problems.append(f"roles: '{word}' signals both {role_of[key]} and {role.code}")
             role_of[key] = role.code
+    known_roles = {role.code for role in actors_file.roles}
+    for code in actors_file.references.local_roles:
+        if code not in known_roles:
+            problems.append(f"references: local role {code} is not the code of any role")
     if problems:
         raise CodebookError(str(path), problems)
     countries = tuple(Country(code=code, **fields) for code, fields in sorted(merged.items()))
@@ -323,4 +329,6 @@ def _merge_actors(path: Path, actors_file: ActorsFile, parts: Iterable[tuple[Pat
         person_pronouns=frozenset(w.lower() for w in actors_file.references.person_pronouns),
         speaker_pronouns=frozenset(w.lower() for w in actors_file.references.speaker_pronouns),
         honorifics=frozenset(w.lower() for w in actors_file.references.honorifics),
+        home_words=frozenset(w.lower() for w in actors_file.references.home_words),
+        local_roles=frozenset(actors_file.references.local_roles),
     )

@@ -319,6 +319,12 @@ class References(Frozen):
     person_pronouns: tuple[Word, ...]
     speaker_pronouns: tuple[Word, ...] = Field((), description="pronouns of reported speech that stand for the speaker")
     honorifics: tuple[Word, ...] = Field((), description="words before a name that leave it the same person (Mr, Sheikh)")
+    home_words: tuple[Word, ...] = Field(
+        (), description="words for the state of the country an article's fighting is in ('the regime', 'government forces')"
+    )
+    local_roles: tuple[RoleCode, ...] = Field(
+        (), description="roles whose people belong to the country they are in (civilians, rebels); soldiers may be foreign"
+    )
 
 
 class Term(Frozen):

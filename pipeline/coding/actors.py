@@ -154,6 +154,8 @@ def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = Non
         persons = lexicon.people.get(match.label)
         if persons and _namesake(match, persons, named, lexicon):
             continue  # "Nasr al-Hariri" is not Saad Hariri, "Ivanka Trump" not Donald Trump
+        if _opposed(match):
+            continue  # "anti-Isis forces" fight Isis, "an anti-Syria journalist" is no Syrian
         entry = _person_entry(persons, published) if persons else lexicon.entries[match.label]
         if entry.kind == "city" and _not_a_place(match):
             continue  # "Kaya Sertkaya" is a lawyer, not the town of Kaya; "Manchester United" a club
@@ -174,6 +176,15 @@ def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = Non
         if token.i not in roles and (lemma in lexicon.role_words or token.lower_ in lexicon.role_words):
             roles[token.i] = lexicon.role_words.get(lemma) or lexicon.role_words[token.lower_]
     return ActorMarks(names=names, roles=roles)
+
+
+def named_places(marks: ActorMarks) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The country of each town a sentence names, and every country or world region it names in any way
+    (CAMEO's regional codes are the three-letter codes with no country; IGO and group codes are longer)."""
+    entries = {span.start: entry for entry, span in marks.names.values()}.values()
+    towns = tuple(entry.country for entry in entries if entry.kind == "city" and entry.country)
+    regions = {entry.code for entry in entries if entry.kind == "fixed" and entry.country is None and len(entry.code) == 3}
+    return towns, frozenset({entry.country for entry in entries if entry.country} | regions)
 
 
 def _namesake(match: Span, persons: tuple[Person, ...], named: set[int], lexicon: ActorLexicon) -> bool:
@@ -210,6 +221,14 @@ BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "
 GENERIC_PEOPLE = frozenset({"official", "leader", "spokesman", "spokeswoman", "spokesperson", "representative",
                             "delegate", "delegation", "negotiator", "envoy", "figure", "source"})
 FUNCTION_POS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "PART"})
+
+
+def _opposed(match: Span) -> bool:
+    """Whether a name is what a modifier is against: "anti-Isis", "anti-American", "counter-Isis"."""
+    doc, start = match.doc, match.start
+    if start >= 1 and doc[start - 1].lower_ in {"anti-", "counter-"}:
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"anti", "counter"}
 
 
 def _not_a_place(match: Span) -> bool:

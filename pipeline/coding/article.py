@@ -11,12 +11,15 @@ striking.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from pipeline.codebook.load import ActorTables
 from pipeline.codebook.schema import EventType, OtherSense
+from pipeline.coding.attribution import role_only
 from pipeline.coding.sentence import Coder, SentenceCoding, SentenceEvent, code_sentence
 from pipeline.records import Actor, Article, EventDate, Mention
 
@@ -102,7 +105,8 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
             resolved.append((index, replace(event, source=source, target=target)))
             recent += [a for a in (source, target) if a is not None and a.code]
     types = coder.codebook.events.event_types
-    linked = _struck_sides(_link(resolved, coder), types)
+    places = {index: coding.places for index, coding in zip(order, codings)}
+    linked = _in_theatre(_struck_sides(_link(resolved, coder), types), _theatre(codings), places, coder)
     ambiguous = any(_ambiguous(event, types[event.event_type].other_sense) for _, event in linked)
     words = frozenset(re.findall(r"[a-z]+", " ".join(sentences).lower())) if ambiguous else frozenset()
     mentions = tuple(
@@ -286,6 +290,51 @@ def _struck_sides(events: list[tuple[int, SentenceEvent]], types: Mapping[str, E
             event = replace(event, target=Actor(target.code, target.country, target.text, target.role, "article"))
         filled.append((index, event))
     return filled
+
+
+THEATRE_SHOWN = 3  # towns of one country an article must name before its unplaced attacks are put there
+THEATRE_SHARE = 0.75  # ... and the share of all the towns it names that they must be
+
+
+def _theatre(codings: Sequence[SentenceCoding]) -> str | None:
+    """The one country an article's fighting is in: the country of at least `THEATRE_SHOWN` of the towns its
+    event sentences name, and of three in four of them (a Syria report names Idlib, Afrin, Raqqa)."""
+    towns = Counter(country for coding in codings for country in coding.towns)
+    if not towns:
+        return None
+    country, count = towns.most_common(1)[0]
+    return country if count >= THEATRE_SHOWN and count >= THEATRE_SHARE * sum(towns.values()) else None
+
+
+def _in_theatre(
+    events: list[tuple[int, SentenceEvent]], theatre: str | None, places: Mapping[int, frozenset[str]], coder: Coder
+) -> list[tuple[int, SentenceEvent]]:
+    """An attack the article puts nowhere happened in its theatre: with no target, the theatre's country is
+    the place struck ("airstrikes killed 20 people" in a report from Idlib: SYR), and a side named only by a
+    role of the country at home is of the theatre's country ("civilians": SYRCVL, "the regime": SYRGOV).
+    Only when its sentence names no country or region but the theatre and its sides', so "attacks in 29
+    countries" stays unplaced."""
+    if theatre is None:
+        return events
+    types, actors = coder.codebook.events.event_types, coder.codebook.actors
+    placed: list[tuple[int, SentenceEvent]] = []
+    for index, event in events:
+        sides = {theatre, *(a.country for a in (event.source, event.target) if a is not None)}
+        if types[event.event_type].places_struck and places[index] <= sides:
+            struck = Actor(theatre, theatre, "", None, "theatre") if event.target is None else _at_home(event.target, theatre, actors)
+            event = replace(event, source=_at_home(event.source, theatre, actors), target=struck)
+        placed.append((index, event))
+    return placed
+
+
+def _at_home(actor: Actor | None, theatre: str, actors: ActorTables) -> Actor | None:
+    """A role-only side as that role of the theatre's country, when its role is a local one or its words name
+    the state at home; soldiers, jets or "the coalition" may be foreign, so they stay as they are."""
+    if actor is None or actor.role is None or not role_only(actor):
+        return actor
+    if actor.role in actors.local_roles or not actors.home_words.isdisjoint(re.findall(r"[a-z]+", actor.text.lower())):
+        return Actor(theatre + actor.role, theatre, actor.text, actor.role, "theatre")
+    return actor
 
 
 def _ambiguous(event: SentenceEvent, sense: OtherSense | None) -> bool:

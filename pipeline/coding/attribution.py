@@ -236,6 +236,8 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
         reporter = (passive_agents(verb) if passive else []) or subjects(verb)  # "agreed by X at a summit"
         if passive and verb.dep_ == "relcl" and not spec.reciprocal:
             reporter = passive_agents(verb)  # "a member of Isis who was killed in a strike" suffered it
+        if passive and not spec.reciprocal and verb.lemma_.lower() in HARM_VERBS:
+            found.targets += _sufferers(verb)  # "14 civilians were killed in airstrikes"
         if verb.lemma_ in spec.recipient_verbs or (agents and not found.own):
             found.targets += reporter  # "received an invitation (from X)": the subject is invited
         elif reporter and members and not agents and anchor.dep_ != "pobj":
@@ -304,12 +306,13 @@ def _target(
     target = _best([a for a in parties if not _same(a, source)])
     place = next((a for a in (_as_place(t, marks) for t in places) if a is not None and not _same(a, source)), None)
     region = target is not None and target.code is not None and target.country is None and target.role is None
-    if place is not None and (target is None or region or _role_only(target)):
+    if place is not None and (target is None or region or role_only(target)):
         # "strikes in Idlib": the place's country; "rebel positions in Ghouta": its rebels; "the attack in New
         # Zealand ... in the west": the country struck, not the world region
-        target = place if target is None or region else Actor(place.country + (target.role or ""), place.country, target.text, target.role)
-    if target is None and spec.places_struck and not rule.mutual:  # "the bombing of towns in Idlib"
-        target = _struck_place(trigger, marks)
+        target = place if target is None or region else _located(target, place)
+    if (target is None or target.ref is None and role_only(target)) and spec.places_struck and not rule.mutual:  # "the bombing of towns in Idlib"
+        struck = _struck_place(trigger, marks)  # "civilians killed in the bombardment of Afrin": SYRCVL
+        target = target if struck is None else struck if target is None else _located(target, struck)
     if target is None and (spec.reciprocal or rule.mutual):  # "X and Y met": the other party before anything a clause mentions
         target = _best([a for a in source_actors if not _same(a, source)])
     if target is None:  # a town in the clause is a place, not its government ("hit a centre in Kabul")
@@ -319,6 +322,11 @@ def _target(
         coded += [a for a in (_as_place(t, marks) for t in located) if a is not None]
         target = _best([a for a in coded if not _same(a, source)])
     return target
+
+
+def _located(actor: Actor, place: Actor) -> Actor:
+    """A side named by its role alone, placed in the country of where it was."""
+    return Actor(place.country + (actor.role or ""), place.country, actor.text, actor.role)
 
 
 def _places_gone_to(trigger: Token, tokens: list[Token], spec: EventType, marks: ActorMarks) -> set[Token]:
@@ -406,7 +414,7 @@ def _clause_of(token: Token) -> Token:
     return token
 
 
-def _role_only(actor: Actor) -> bool:
+def role_only(actor: Actor) -> bool:
     """A role with no country ("the rebels"), or words coded as nothing; not the bare IGO code, which is an
     organisation CAMEO has no code for (the OPCW), although its code and role read alike."""
     return actor.country is None and actor.code == actor.role and actor.role != "IGO"
@@ -421,7 +429,7 @@ def _in_sole_country(
     else ("the Senate urged the president to tax Japanese steel"). Without `towns`, cities and capitals do
     not count: the town in a strike's clause is where it struck ("Raqqa was subject to coalition bombing"); nor
     does a country whose border is named ("a Karen guerrilla stronghold on the Thai border" is in Burma)."""
-    if actor is None or actor.role is None or not _role_only(actor):
+    if actor is None or actor.role is None or not role_only(actor):
         return actor
     if MULTINATIONAL & set(actor.text.lower().split()):
         return actor  # "officials of leading industrial nations meet in Washington": not American officials
@@ -552,6 +560,13 @@ def _struck_place(trigger: Token, marks: ActorMarks) -> Actor | None:
             candidates.append(verb.head)  # "in eastern Ghouta, where 500 people were killed in airstrikes"
     found = next((a for a in (_as_place(t, marks) for t in candidates) if a is not None), None)
     return replace(found, ref="place") if found else None
+
+
+def _sufferers(verb: Token) -> list[Token]:
+    """Who a passive verb of harm befell: its subject, or the noun a relative clause hangs on ("a member of
+    Isis who was killed in a strike")."""
+    found = passive_subjects(verb)
+    return [verb.head if verb.dep_ == "relcl" and t.tag_ in {"WDT", "WP"} else t for t in found]
 
 
 def _objects_in(prep: Token) -> list[Token]:

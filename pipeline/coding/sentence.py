@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from pipeline.codebook.compile import CompiledRules, compile_rules, pipeline_labels
 from pipeline.codebook.load import Codebook
 from pipeline.codebook.schema import Rule
-from pipeline.coding.actors import ActorLexicon, build_lexicon, mark_actors, person_names
+from pipeline.coding.actors import ActorLexicon, build_lexicon, mark_actors, named_places, person_names
 from pipeline.coding.attribution import attribute
 from pipeline.coding.dates import date_expressions, date_for, future_expression
 from pipeline.coding.matching import match_rules
@@ -106,6 +106,8 @@ class SentenceCoding:
     people: tuple[tuple[str, Actor], ...]
     competing: tuple[tuple[str, tuple[str, ...]], ...]  # (winning rule, rules it beat) per contested trigger
     dropped: tuple[tuple[str, str, str], ...]  # (rule id, trigger, reason) of matches modality turned down
+    towns: tuple[str, ...] = ()  # the country of each town it names: where the article's fighting is
+    places: frozenset[str] = frozenset()  # every country and world region it names, in any way
 
 
 def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> SentenceCoding:
@@ -165,7 +167,8 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
             )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
     events = _one_per_event(found, doc, coder)
-    return SentenceCoding(events=events, people=people, competing=competing, dropped=tuple(dropped))
+    towns, places = named_places(marks)
+    return SentenceCoding(events, people, competing, tuple(dropped), towns, places)
 
 
 def _one_per_event(events: list[SentenceEvent], doc: Doc, coder: Coder) -> tuple[SentenceEvent, ...]:
