@@ -81,6 +81,9 @@ def _only(mentions, event_type: str):
         "The two finance ministers talk by telephone from time to time about the dollar.",
         "Israeli jets regularly strike targets in southern Lebanon.",
         "Many of the returning fighters are still ideologically driven to carry out attacks.",
+        "The White House played down talk of the imminence of missile strikes on the airbase.",
+        "The old port, largely untouched by the shelling, now shelters families from the east.",
+        "The navy seldom acknowledges its raids on smuggling boats off the coast.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:
@@ -246,6 +249,11 @@ def test_who_was_killed_in_a_strike_is_its_target(code_text) -> None:
     assert killed.target.code == "SYRCVL"  # the victims, placed where they were struck
     member = _only(code_text("He was a senior member of Isis who was killed in a US drone strike last year."), "strike")
     assert (member.source.code, member.target.code) == ("USAMIL", "IMGMUSISI")
+
+
+def test_the_parties_of_talks_that_are_underway_between_them(code_text) -> None:
+    talks = _only(code_text("Talks are underway between Jordan and the International Monetary Fund on a new loan."), "meeting")
+    assert (talks.source.code, talks.target.code) == ("JOR", "IGOBUSIMF")
 
 
 def test_what_an_anti_modifier_opposes_is_not_the_actor(code_text) -> None:
@@ -592,6 +600,20 @@ def test_an_attack_the_article_puts_nowhere_happened_in_its_theatre(code_text) -
     assert next(m for m in code_text(one_town, dt.date(2018, 2, 20)) if m.trigger == "shelled").target is None
 
 
+def test_an_attack_with_no_attacker_is_the_usual_attacker_of_the_article(code_text) -> None:
+    """Three attacks by one attacker and none by anyone else: an unattributed one is theirs too."""
+    text = (
+        "Turkish jets bombed villages near Afrin on Saturday. "
+        "Turkish artillery shelled Kurdish positions on Sunday. "
+        "Turkish troops attacked the town of Rajo on Monday. "
+        "Hospitals were hit by shelling on Tuesday."
+    )
+    hit = next(m for m in code_text(text, dt.date(2018, 1, 24)) if m.trigger == "shelling")
+    assert (hit.source.country, hit.source.ref) == ("TUR", "article")
+    mixed = text.replace("Turkish troops attacked", "Kurdish fighters from Iraq attacked")
+    assert next(m for m in code_text(mixed, dt.date(2018, 1, 24)) if m.trigger == "shelling").source is None
+
+
 def test_a_side_a_later_mention_names_fills_the_first_mention(code_text) -> None:
     text = (
         "Forty people were killed on Thursday in a suicide bombing that hit a cultural centre in Kabul. "
@@ -647,6 +669,11 @@ def test_an_event_noun_put_before_another_is_a_second_event_with_no_borrowed_act
     fled = _only(code_text("Syrian families fled Aleppo after the air raids."), "strike")
     assert fled.source is None
     assert len(code_text("The village fell to Khmer Rouge guerrillas after fierce fighting on Tuesday.")) == 1
+
+
+def test_an_attack_and_the_strikes_backing_it_are_two_events_and_the_backer_is_not_the_attacker(code_text) -> None:
+    rows = code_text("The town fell last month to a Turkish assault, backed by Russian airstrikes.")
+    assert sorted((m.cameo_code, m.source.country if m.source else None) for m in rows) == [("190", "TUR"), ("195", "RUS")]
 
 
 def test_a_strike_in_an_article_about_pay_and_without_arms_is_a_labour_strike(code_text) -> None:

@@ -36,6 +36,8 @@ PUBLISHED = dt.date(2020, 2, 8)  # a Saturday
         ("earlier this week", dt.date(2020, 2, 3), "week", "relative"),
         ("last week", dt.date(2020, 1, 27), "week", "relative"),
         ("last month", dt.date(2020, 1, 1), "month", "relative"),
+        ("last month's", dt.date(2020, 1, 1), "month", "relative"),
+        ("Tuesday’s", dt.date(2020, 2, 4), "day", "relative"),
         ("two days ago", dt.date(2020, 2, 6), "day", "relative"),
         ("last year alone", dt.date(2019, 1, 1), "year", "relative"),
         ("recently", dt.date(2020, 2, 1), "month", "relative"),

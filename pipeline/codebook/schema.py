@@ -247,7 +247,7 @@ class Modality(Frozen):
         (), description="subordinators after which a bare present is still to come ('when the ministers meet')"
     )
     sequence_words: tuple[Word, ...] = Field(
-        (), description="words that put one event before or after another ('after the raid'): two events, not one"
+        (), description="words that put one event before or after another ('after the raid') or back it ('backed by airstrikes'): two events, not one"
     )
     directive_verbs: tuple[Word, ...] = Field(
         (), description="verbs whose infinitive is an instruction, not a report ('told its supporters to carry out attacks')"

@@ -107,6 +107,7 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
     types = coder.codebook.events.event_types
     places = {index: coding.places for index, coding in zip(order, codings)}
     linked = _in_theatre(_struck_sides(_link(resolved, coder), types), _theatre(codings), places, coder)
+    linked = _by_usual_attacker(linked, types)
     ambiguous = any(_ambiguous(event, types[event.event_type].other_sense) for _, event in linked)
     words = frozenset(re.findall(r"[a-z]+", " ".join(sentences).lower())) if ambiguous else frozenset()
     mentions = tuple(
@@ -183,6 +184,8 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
         return False  # "the ground operations in Raqqa" are not the offensive on Afrin
     if event.cameo_code != cluster.code and {event.cameo_code, cluster.code} & set(cluster.separate):
         return False  # "at the end of the meeting" is not the phone call reported before
+    if not cluster.reciprocal and _rivals(event.source, cluster.source):
+        return False  # the rebels' shelling of Damascus is not the regime's bombing of Ghouta
     pairs = [(_country(event.source), _country(cluster.source)), (_country(event.target), _country(cluster.target))]
     crossed = [(pairs[0][0], pairs[1][1]), (pairs[1][0], pairs[0][1])]
     straight = all(_compatible(x, y) for x, y in pairs)
@@ -195,6 +198,17 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
     )
     own = any(_country(a) for a in (event.source, event.target))
     return shared or event.is_reference and not own  # "the SDF offensive" is not the attack in New Zealand
+
+
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
+INSURGENT_ROLES = frozenset({"REB", "OPP"})
+
+
+def _rivals(a: Actor | None, b: Actor | None) -> bool:
+    """Two actors of one country on opposite sides of its civil strife: its state and its rebels."""
+    if a is None or b is None or a.country is None or a.country != b.country:
+        return False
+    return {a.role, b.role} & STATE_ROLES != set() and {a.role, b.role} & INSURGENT_ROLES != set()
 
 
 def _same_town(a: str, b: str) -> bool:
@@ -290,6 +304,30 @@ def _struck_sides(events: list[tuple[int, SentenceEvent]], types: Mapping[str, E
             event = replace(event, target=Actor(target.code, target.country, target.text, target.role, "article"))
         filled.append((index, event))
     return filled
+
+
+ATTACKER_SHOWN = 3  # attacks an article must name one attacker for before its attacks with no attacker are its
+ATTACKER_SHARE = 0.75  # ... and the share of the attacks with a named attacker that must be its
+
+
+def _by_usual_attacker(events: list[tuple[int, SentenceEvent]], types: Mapping[str, EventType]) -> list[tuple[int, SentenceEvent]]:
+    """An attack with no attacker in an article whose attacks name one attacker is that attacker's ("a week
+    of airstrikes" in a report on the regime's bombing of Ghouta): at least `ATTACKER_SHOWN` of its attacks,
+    and three in four of those naming who attacked, name it. The actor's `ref` is `article`."""
+    named = [e.source for _, e in events if types[e.event_type].places_struck and e.source is not None and e.source.key]
+    keys = Counter(actor.key for actor in named)
+    if not keys:
+        return events
+    key, count = keys.most_common(1)[0]
+    if count < ATTACKER_SHOWN or count < ATTACKER_SHARE * len(named):
+        return events
+    code, country, role = Counter((a.code, a.country, a.role) for a in named if a.key == key).most_common(1)[0][0]
+    attacker = Actor(code, country, "", role, "article")
+    return [
+        (index, replace(event, source=attacker) if types[event.event_type].places_struck and event.source is None
+         and (event.target is None or event.target.key != key) else event)
+        for index, event in events
+    ]
 
 
 THEATRE_SHOWN = 3  # towns of one country an article must name before its unplaced attacks are put there

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from pipeline.codebook.schema import EventType, Rule
-from pipeline.coding.actors import ActorLexicon, ActorMarks, code_phrase, names_a_backer, without_backers
+from pipeline.coding.actors import BACKING, ActorLexicon, ActorMarks, code_phrase, names_a_backer, without_backers
 from pipeline.coding.syntax import (
     conjuncts,
     direct_objects,
@@ -158,8 +158,10 @@ def attribute(
     Ghouta" is two events, as CAMEO codes compound actors)."""
     target_preps = list(rule.target_preps if rule.target_preps is not None else spec.target_preps)
     setting = _Setting(rule, spec, light_verbs, marks, lexicon, target_preps, frozenset(spec.instruments))
-    # a trigger the tagger took for a verb but written with a determiner is a noun ("since the last US airstrikes")
-    nominal = not is_verbal(trigger) or any(c.dep_ == "det" for c in trigger.children)
+    # a trigger the tagger took for a verb but written with a determiner, or in a noun's place, is a noun
+    # ("since the last US airstrikes", "driven out by US-led coalition airstrikes")
+    misread = trigger.tag_ != "VBG" and trigger.dep_ in NOUN_PLACES
+    nominal = not is_verbal(trigger) or misread or any(c.dep_ == "det" for c in trigger.children)
     found = _noun_candidates(trigger, setting) if nominal else _verb_candidates(trigger, setting)
     return _actor_pairs(trigger, found, setting)
 
@@ -209,7 +211,9 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
         found.targets += _venues(trigger, marks)  # "the Aleppo airstrike": the place struck
     clauses = [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and is_verbal(c)]
     anchor = event_anchor(trigger)
-    erupting = [anchor.head] if anchor.dep_ == "nsubj" and is_verbal(anchor.head) else []  # "fighting erupted between X and Y"
+    # "fighting erupted between X and Y", "talks are underway between X and Y"
+    erupting = [anchor.head] if anchor.dep_ == "nsubj" and is_verbal(anchor.head) else []
+    erupting += [c for head in erupting for c in head.children if c.dep_ in {"acomp", "advmod"}]
     between = [t for head in (trigger, *clauses, *erupting) for t in prep_objects(head, ["between", "among"])]
     # "a meeting of EU ministers" names who met (unless someone else convened it); "a visit by X", "an
     # invitation from X" or "at the invitation of X" name who acted
@@ -259,8 +263,8 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
         found.targets = between + found.targets
     found.targets += prep_objects(trigger, target_preps)
     for clause in clauses:
-        if clause.dep_ == "acl" and clause.tag_ == "VBN":
-            found.sources += passive_agents(clause)
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":  # "the attack carried out by X", not "backed by X"
+            found.sources += [] if clause.lower_ in BACKING and not spec.reciprocal else passive_agents(clause)
         else:
             objects = setting.not_instrument(direct_objects(clause))
             found.content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
@@ -527,6 +531,7 @@ SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", 
 REACTIONS = frozenset({"say", "tell", "speak", "comment", "respond", "react", "vow", "pledge", "promise", "insist", "add",
                        "write", "warn", "condemn", "denounce", "mourn", "express", "demand", "call", "urge", "appeal"})
 SPEECH_VERBS = frozenset({"tell", "say", "brief", "inform", "assure", "warn", "remind", "address"})
+NOUN_PLACES = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "appos", "attr"})
 HARM_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "hurt", "displace"})
 PLACE_NAME_KINDS = frozenset({"country", "capital", "city"})  # not fixed actors: "the Pentagon" is no place
 

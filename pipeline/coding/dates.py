@@ -87,8 +87,9 @@ def resolve(text: str, published: dt.date | None, reach: int = FUTURE_REACH) -> 
 
 
 def _raw(text: str) -> str:
-    """Lower-case, single-spaced, without edge punctuation or a closing 'alone' ("last year alone")."""
-    return re.sub(r"\s+alone$", "", re.sub(r"\s+", " ", text.lower().strip(" ,.")))
+    """Lower-case, single-spaced, without edge punctuation, a closing 'alone' ("last year alone") or a
+    possessive ("last month's meeting")."""
+    return re.sub(r"(\s+alone|\s*['’]s)$", "", re.sub(r"\s+", " ", text.lower().strip(" ,.")))
 
 
 def _placed(text: str, published: dt.date | None, reach: int) -> Resolved | None:

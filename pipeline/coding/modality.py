@@ -122,8 +122,10 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             instrumental = parent.lower_ == "with"
             governs = governs and not (instrumental and is_definite(trigger))
             verdict = _governor(parent.head, cues) if governs and not instrumental else None
-            if parent.dep_ == "agent":  # "would be killed by a US attack": the passive clause's cues
-                verdict = _clause_cues(parent.head, cues, negation=True)
+            if parent.dep_ == "agent":  # "would be killed by a US attack": the passive clause's cues; an event that
+                # blocked or prompted something happened, but not one a place is "untouched by"
+                stative = verdict is not None and parent.head.tag_ == "JJ"
+                verdict = verdict if stative else _clause_cues(parent.head, cues, negation=True)
             if governs and verdict is None:
                 verdict = _clause_cues(parent.head, cues, negation=True)  # "could lead to renewed fighting"
             if verdict is None and parent.lower_ == "for" and _lemma(parent.head) in TRIPS and parent.head.tag_ in {"VBZ", "VBP"}:
