@@ -81,7 +81,11 @@ def load_gold(path: Path) -> list[GoldRecord]:
 
 
 def _key(actor: Actor | None) -> str | None:
-    return actor.key if actor else None
+    """What a gold `source`/`target` is compared with: the actor's country or IGO/group code, and the bare
+    `IGO` that gold files, like CAMEO, give an organisation with no code of its own (the ICO)."""
+    if actor is None:
+        return None
+    return actor.key or ("IGO" if actor.code == "IGO" else None)
 
 
 def _role(actor: Actor | None) -> str | None:

@@ -52,6 +52,14 @@ def test_evaluate_scores_types_rules_and_confusion(engine, tmp_path: Path) -> No
     assert report["rules"]["strike.verb.aerial"]["precision"] == 1.0
 
 
+def test_evaluate_compares_the_bare_igo_code_of_a_body_cameo_has_no_code_for(engine, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    record = {"id": "ico", "text": "Brazil held talks with the International Coffee Organization in London on Monday.",
+              "published": "1987-03-10", "events": [{"type": "meeting", "cameo": "040", "source": "BRA", "target": "IGO"}]}
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert evaluate(engine, load_gold(gold))["overall"]["actor_agreement"] == 1.0
+
+
 def test_evaluate_in_context_codes_each_sentence_inside_its_article(engine, tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     record = {"id": "art-1#1", "text": "He met Erdogan in Ankara on Monday.", "published": "2021-05-10",
