@@ -84,6 +84,7 @@ def _only(mentions, event_type: str):
         "The White House played down talk of the imminence of missile strikes on the airbase.",
         "The old port, largely untouched by the shelling, now shelters families from the east.",
         "The navy seldom acknowledges its raids on smuggling boats off the coast.",
+        "A cell in Raqqa was tasked with carrying out attacks across Europe.",
     ],
 )
 def test_no_event_is_coded(code_text, text: str) -> None:

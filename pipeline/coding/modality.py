@@ -119,7 +119,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             governs = parent.lower_ in GOVERNING_PREPS and parent.head != parent and parent.head.lemma_.lower() != "be"  # "is on a visit"
             # "with" passes on only the modals of its verb, and only to an indefinite event: "would retaliate with an
             # attack", not "could coincide with the summit" nor "with attacks ... ratcheting up, Islamophobia has gone"
-            instrumental = parent.lower_ == "with"
+            # but "with" and a gerund does govern it ("tasked with carrying out attacks"; not "went ahead with shelling")
+            instrumental = parent.lower_ == "with" and (relation != "pcomp" or parent.head.lemma_.lower() == "go")
             governs = governs and not (instrumental and is_definite(trigger))
             verdict = _governor(parent.head, cues) if governs and not instrumental else None
             if parent.dep_ == "agent":  # "would be killed by a US attack": the passive clause's cues; an event that
