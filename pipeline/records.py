@@ -41,7 +41,8 @@ class Actor:
     ref: str | None = None  # set when the words point elsewhere: "dyad" (the sides), "pronoun" (he), "name" (a person
     # or place the dictionary does not know, not an organisation),
     # or "place" when the actor is only where a strike landed ("in fighting near Ouadi Doum"), "theatre" for the
-    # country an article's fighting is in, taken as the place of an attack the sentence puts nowhere, or "article" for
+    # country the fighting is in (the article's theatre, or the place struck) given to a side the words leave
+    # without one, or "article" for
     # a struck side the sentence leaves out and the article's other attacks by the same attacker name
 
     @property

@@ -351,27 +351,33 @@ def _in_theatre(
     the place struck ("airstrikes killed 20 people" in a report from Idlib: SYR), and a side named only by a
     role of the country at home is of the theatre's country ("civilians": SYRCVL, "the regime": SYRGOV).
     Only when its sentence names no country or region but the theatre and its sides', so "attacks in 29
-    countries" stays unplaced."""
-    if theatre is None:
-        return events
+    countries" stays unplaced. Theatre or not, the state at home that strikes a place (or its people) is the
+    place's country's: "the regime's attacks on rebel-held Idlib" are SYRGOV's."""
     types, actors = coder.codebook.events.event_types, coder.codebook.actors
     placed: list[tuple[int, SentenceEvent]] = []
     for index, event in events:
         sides = {theatre, *(a.country for a in (event.source, event.target) if a is not None)}
-        if types[event.event_type].places_struck and places[index] <= sides:
+        if not types[event.event_type].places_struck:
+            placed.append((index, event))
+            continue
+        if theatre is not None and places[index] <= sides:
             struck = Actor(theatre, theatre, "", None, "theatre") if event.target is None else _at_home(event.target, theatre, actors)
             event = replace(event, source=_at_home(event.source, theatre, actors), target=struck)
+        target = event.target
+        if target is not None and target.country and target.role in {None, *actors.local_roles}:
+            event = replace(event, source=_at_home(event.source, target.country, actors, local=False))
         placed.append((index, event))
     return placed
 
 
-def _at_home(actor: Actor | None, theatre: str, actors: ActorTables) -> Actor | None:
-    """A role-only side as that role of the theatre's country, when its role is a local one or its words name
-    the state at home; soldiers, jets or "the coalition" may be foreign, so they stay as they are."""
+def _at_home(actor: Actor | None, country: str, actors: ActorTables, local: bool = True) -> Actor | None:
+    """A role-only side as that role of the country, when its words name the state at home or (with `local`)
+    its role is a local one; soldiers, jets or "the coalition" may be foreign, so they stay as they are."""
     if actor is None or actor.role is None or not role_only(actor):
         return actor
-    if actor.role in actors.local_roles or not actors.home_words.isdisjoint(re.findall(r"[a-z]+", actor.text.lower())):
-        return Actor(theatre + actor.role, theatre, actor.text, actor.role, "theatre")
+    local = local and actor.role in actors.local_roles
+    if local or not actors.home_words.isdisjoint(re.findall(r"[a-z]+", actor.text.lower())):
+        return Actor(country + actor.role, country, actor.text, actor.role, "theatre")
     return actor
 
 
