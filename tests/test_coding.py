@@ -102,6 +102,8 @@ def test_a_trip_that_is_to_happen_plans_its_talks(code_text) -> None:
     assert _only(code_text("The Korean trade minister left for talks in Washington on Monday."), "meeting").cameo_code == "042"
     leaves = _only(code_text("The Korean trade minister leaves today for talks with US officials in Washington."), "meeting")
     assert leaves.cameo_code == "036"
+    arrives = _only(code_text("The German president arrives today for a four-day state visit to Bolivia."), "meeting")
+    assert arrives.cameo_code == "042"  # under way on arrival
 
 
 def test_what_a_future_clause_does_first_or_awaits_is_planned(code_text) -> None:

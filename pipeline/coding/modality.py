@@ -129,8 +129,10 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
                 verdict = verdict if stative else _clause_cues(parent.head, cues, negation=True)
             if governs and verdict is None:
                 verdict = _clause_cues(parent.head, cues, negation=True)  # "could lead to renewed fighting"
-            if verdict is None and parent.lower_ == "for" and _lemma(parent.head) in TRIPS and parent.head.tag_ in {"VBZ", "VBP"}:
-                verdict = Assessment("planned", f"present '{parent.head.text}'")  # "leaves today for talks"
+            arrived = _lemma(parent.head) == "arrive" and any(c.lower_ in {"today", "tonight"} for c in parent.head.children)
+            if verdict is None and parent.lower_ == "for" and _lemma(parent.head) in TRIPS and parent.head.tag_ in {"VBZ", "VBP"} and not arrived:
+                verdict = Assessment("planned", f"present '{parent.head.text}'")  # "leaves today for talks" (not "arrives
+                # today for a visit", which is under way)
             if verdict is None and parent.lower_ in {"in", "at", "during"} and is_verbal(parent.head):
                 verdict = _future(parent.head, cues)  # "will take part in talks", "will sign it at the summit"
             if verdict is None and _later_than(node, parent) and is_verbal(parent.head):
