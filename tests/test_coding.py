@@ -590,7 +590,8 @@ def test_an_attack_the_article_puts_nowhere_happened_in_its_theatre(code_text) -
         "At least 14 civilians were killed in the regime's airstrikes, medics said. "
         "Rebel groups shelled the outskirts of the capital. "
         "Three soldiers were wounded on Tuesday. "
-        "Isis adherents have carried out attacks in Europe."
+        "Isis adherents have carried out attacks in Europe. "
+        "Russian jets and Iranian-backed militias launched an offensive on the nearby province."
     )
     strikes = {m.trigger: m for m in code_text(theatre, dt.date(2018, 2, 20)) if m.event_type == "strike"}
     assert strikes["bombed"].source.code == "SYRMIL"
@@ -599,6 +600,7 @@ def test_an_attack_the_article_puts_nowhere_happened_in_its_theatre(code_text) -
     assert (strikes["shelled"].source.code, strikes["shelled"].target.code) == ("SYRREB", "SYR")
     assert (strikes["wounded"].target.code, strikes["wounded"].target.country) == ("MIL", None)
     assert strikes["attacks"].target.code == "EUR"
+    assert strikes["offensive"].target.code == "SYR"  # a backer is no place the sentence is about
     regime = _only(code_text("The regime's punishing attacks on rebel-held Idlib province have displaced thousands."), "strike")
     assert (regime.source.code, regime.target.code) == ("SYRGOV", "SYRREB")  # the state at home strikes its own place
     one_town = theatre.replace(" and Saraqeb", "").replace(", and rockets fell on Hama", "")

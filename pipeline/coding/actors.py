@@ -180,8 +180,9 @@ def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = Non
 
 def named_places(marks: ActorMarks) -> tuple[tuple[str, ...], frozenset[str]]:
     """The country of each town a sentence names, and every country or world region it names in any way
-    (CAMEO's regional codes are the three-letter codes with no country and no role; the bare IGO has one)."""
-    entries = {span.start: entry for entry, span in marks.names.values()}.values()
+    (CAMEO's regional codes are the three-letter codes with no country and no role; the bare IGO has one).
+    A backer is no place the sentence is about: "Iranian-backed ground forces"."""
+    entries = {span.start: entry for entry, span in marks.names.values() if not names_a_backer(span.root)}.values()
     towns = tuple(entry.country for entry in entries if entry.kind == "city" and entry.country)
     regions = {e.code for e in entries if e.kind == "fixed" and e.country is None and e.role is None and len(e.code) == 3}
     return towns, frozenset({entry.country for entry in entries if entry.country} | regions)
