@@ -254,6 +254,12 @@ def test_who_was_killed_in_a_strike_is_its_target(code_text) -> None:
     assert (member.source.code, member.target.code) == ("USAMIL", "IMGMUSISI")
 
 
+def test_who_a_subject_meets_along_with_is_a_party(code_text) -> None:
+    text = "The Russian president, along with his Turkish counterpart, is due to meet in Sochi on Thursday."
+    meeting = _only(code_text(text), "meeting")
+    assert (meeting.cameo_code, meeting.source.code, meeting.target.code) == ("036", "RUSGOV", "TURGOV")
+
+
 def test_the_parties_of_talks_that_are_underway_between_them(code_text) -> None:
     talks = _only(code_text("Talks are underway between Jordan and the International Monetary Fund on a new loan."), "meeting")
     assert (talks.source.code, talks.target.code) == ("JOR", "IGOBUSIMF")

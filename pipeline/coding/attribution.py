@@ -182,6 +182,8 @@ def _verb_candidates(trigger: Token, setting: _Setting) -> _Candidates:
             found.targets += [t for t in subjects(verb) if t != trigger.head] if verb is not None else []
         else:
             found.sources += subjects(trigger)
+        if setting.spec.reciprocal:  # "Putin, along with his Turkish counterpart, is due to meet": both meet
+            found.sources += [t for s in subjects(trigger) for t in _companions(s)]
         if trigger.tag_ == "VBG":  # the noun tagged as a gerund: "shelling by forces loyal to Assad"
             found.sources += prep_objects(trigger, ["by"])
         if setting.rule.direct_object == "target":
@@ -565,6 +567,12 @@ def _struck_place(trigger: Token, marks: ActorMarks) -> Actor | None:
             candidates.append(verb.head)  # "in eastern Ghouta, where 500 people were killed in airstrikes"
     found = next((a for a in (_as_place(t, marks) for t in candidates) if a is not None), None)
     return replace(found, ref="place") if found else None
+
+
+def _companions(subject: Token) -> list[Token]:
+    """Who a subject acts "along with" or "together with"."""
+    links = [c for c in subject.children if c.dep_ in {"prep", "advmod"} and c.lower_ in {"along", "together"}]
+    return [t for link in links for t in prep_objects(link, ["with"])]
 
 
 def _sufferers(verb: Token) -> list[Token]:
