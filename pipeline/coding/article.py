@@ -301,7 +301,7 @@ def _struck_sides(events: list[tuple[int, SentenceEvent]], types: Mapping[str, E
         targets = struck.get(side, []) if side is not None and (event.target is None or event.target.key is None) else []
         if len(targets) >= SIDE_SHOWN and len({t.key for t in targets}) == 1:
             target = targets[0]
-            event = replace(event, target=Actor(target.code, target.country, target.text, target.role, "article"))
+            event = replace(event, target=Actor(target.code, target.country, "", target.role, "article"))
         filled.append((index, event))
     return filled
 
