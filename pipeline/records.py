@@ -42,8 +42,8 @@ class Actor:
     # or place the dictionary does not know, not an organisation),
     # or "place" when the actor is only where a strike landed ("in fighting near Ouadi Doum"), "theatre" for the
     # country the fighting is in (the article's theatre, or the place struck) given to a side the words leave
-    # without one, or "article" for
-    # a struck side the sentence leaves out and the article's other attacks by the same attacker name
+    # without one, or "article" for a side the sentence leaves out that the article's other attacks name
+    # (the side its attacker is shown striking, or the article's usual attacker)
 
     @property
     def key(self) -> str | None:

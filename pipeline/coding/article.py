@@ -4,8 +4,9 @@ The article pass is pure too. It codes bare person names and pronouns from peopl
 ("Maksimov" after "Russian Ambassador Maksim Maksimov"), "the sides" from the last dyad, "the ministry"
 from the last actor with that role, and links mentions of one event (same type, compatible actors and
 dates, no two towns) so that later mentions are marked `is_reference` and undated ones take the event's date
-(`date_source = linked`), and gives an attack with no target the side the article shows its attacker
-striking.
+(`date_source = linked`). It gives an attack with no target the side the article shows its attacker
+striking, an attack with no attacker the article's usual attacker, and an attack it puts nowhere the
+country its fighting is in (its theatre).
 """
 
 from __future__ import annotations
