@@ -47,10 +47,12 @@ class Actor:
 
     @property
     def key(self) -> str | None:
-        """What identifies the actor when comparing mentions: its country, else an IGO/group code, else None."""
+        """What identifies the actor when comparing mentions: its country, else an IGO/group code without the
+        role of its people (the EU's ministers are the EU), else None."""
         if self.country:
             return self.country
-        return self.code if self.code and len(self.code) > 3 else None
+        code = self.code[: -len(self.role)] if self.code and self.role and self.code.endswith(self.role) else self.code
+        return code if code and len(code) > 3 else None
 
 
 @dataclass(frozen=True, slots=True)

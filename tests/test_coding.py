@@ -331,6 +331,15 @@ def test_a_bare_back_reference_is_a_mention_of_the_event_reported_before_or_noth
     assert one.rule_id.startswith("strike.verb")
 
 
+def test_a_bare_meeting_mention_naming_a_party_is_a_meeting_of_its_own(code_text) -> None:
+    [told] = code_text("Japan's finance minister told the meeting that Tokyo would co-finance the bank's loans.")
+    assert (told.rule_id, told.is_reference, told.source.code) == ("meeting.reference", False, "JPNGOV")
+    assert not code_text("Delegates said the talks went well.")  # nobody named: a reference to nothing
+    assert not code_text("The next meeting of the board will be held on April 29, the company said.")
+    [held] = code_text("Iranian and Iraqi officials held talks in Geneva, and an Iraqi official said the talks went well.")
+    assert held.rule_id.startswith("meeting.talks")  # the sentence's own report: no second meeting
+
+
 def test_short_names_match_as_written_and_apostrophes_either_way(code_text) -> None:
     assert _only(code_text("Dock workers fed up with pay met Iranian officials."), "meeting").source.country is None
     assert _only(code_text("The Fed chairman met Japanese officials in Tokyo.", dt.date(1987, 3, 1)), "meeting").source.country == "USA"
@@ -494,7 +503,25 @@ def test_a_meeting_without_actors_or_setting_is_no_row(code_text, text: str) -> 
 
 def test_ending_talks_reports_who_held_them(code_text) -> None:
     meeting = _only(code_text("Finance ministers of the Gulf Cooperation Council have ended talks in Riyadh."), "meeting")
-    assert meeting.source.code == "IGOPGSGCC"
+    assert (meeting.source.code, meeting.source.key) == ("IGOPGSGCCGOV", "IGOPGSGCC")  # its members' ministers
+
+
+def test_a_bodys_own_envoy_is_the_body_and_its_members_people_take_their_role(code_text) -> None:
+    envoy = _only(code_text("The UN special envoy met Syrian opposition leaders in Geneva."), "meeting")
+    assert envoy.source.code == "IGOUNO"
+    ministers = _only(code_text("EU foreign ministers met their Turkish counterpart in Brussels."), "meeting")
+    assert (ministers.source.code, ministers.source.role) == ("IGOEUREECGOV", "GOV")
+
+
+def test_a_venue_is_not_the_home_of_ministers_from_several_states(code_text) -> None:
+    meeting = _only(code_text("Deputy oil ministers from six Gulf Arab states will meet in Bahrain on Monday."), "meeting")
+    assert meeting.source is None or meeting.source.country is None
+
+
+def test_talks_whose_subject_the_article_resolves_are_not_the_speakers(code_text) -> None:
+    text = "The ministers also continued talks on trade and one, Canadian Finance Minister Michael Wilson, said progress was made."
+    meeting = _only(code_text(text), "meeting")
+    assert meeting.source is None or meeting.source.country != "CAN"
 
 
 def test_talks_naming_only_the_other_side_take_their_party_from_the_clause_above(code_text) -> None:
@@ -517,7 +544,8 @@ def test_who_convened_a_meeting_of_a_body_and_who_met_at_one(code_text) -> None:
     convened = _only(code_text("Britain has convened an emergency meeting of the UN Security Council."), "meeting")
     assert (convened.source.code, convened.target.code) == ("GBR", "IGOUNO")
     attended = _only(code_text("Iran attended a meeting of OPEC ministers in Vienna."), "meeting")
-    assert (attended.source.code, attended.target.code) == ("IRN", "IGOOPC")
+    assert (attended.source.code, attended.target.code) == ("IRN", "IGOOPCGOV")  # its members' ministers
+    assert attended.target.key == "IGOOPC"  # the body itself when mentions are compared
     told = _only(code_text("Le Drian spoke to journalists at a meeting of EU defence ministers in Luxembourg."), "meeting")
     assert told.target is None or told.target.role != "MED"  # whom he spoke to was not at the meeting
     invited = _only(code_text("Moscow, at the invitation of the Syrian government, keeps jets in Latakia."), "invitation")
@@ -646,7 +674,7 @@ def test_a_group_on_opposite_sides_of_two_attacks_does_not_join_them(code_text) 
 def test_what_a_meeting_examines_is_its_topic_not_its_party(code_text) -> None:
     text = "The EC ministers met in Brussels on Monday. Their meeting also examined several world issues, especially the Middle East."
     held, examined = code_text(text)
-    assert examined.source.code == "IGOEUREEC" and examined.target is None
+    assert examined.source.key == "IGOEUREEC" and examined.target is None
 
 
 def test_a_definite_mention_with_its_own_actor_is_not_an_event_years_before(code_text) -> None:

@@ -134,6 +134,12 @@ class Rule(Frozen):
         description="rows only as further mentions of an event the article reported earlier ('Egypt condemned the "
         "attack'): kept when the article pass links them to it, dropped otherwise",
     )
+    unlinked_named: bool = Field(
+        False,
+        description="with `antecedent`: a mention the article pass links to nothing is still a row when its sentence "
+        "names a party to it ('Miyazawa told the meeting'); right where the clause around the noun names participants "
+        "(meetings), wrong where it names who reacted ('Egypt condemned the attack')",
+    )
     mutual: bool = Field(
         False,
         description="the trigger's coordinated subjects are its two sides ('troops and rebels clashed near Hama'): "
@@ -151,6 +157,8 @@ class Rule(Frozen):
         for number, pattern in enumerate(self.patterns, start=1):
             if pattern.trigger is None or not pattern.trigger.attributes():
                 raise ValueError(f"pattern {number} has no trigger attributes")
+        if self.unlinked_named and not self.antecedent:
+            raise ValueError("unlinked_named applies only to a rule with antecedent: true")
         return self
 
 

@@ -221,6 +221,8 @@ BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "
 
 GENERIC_PEOPLE = frozenset({"official", "leader", "spokesman", "spokeswoman", "spokesperson", "representative",
                             "delegate", "delegation", "negotiator", "envoy", "figure", "source"})
+MULTINATIONAL = frozenset({"nations", "countries", "states", "powers", "governments", "allies", "members", "coalition", "alliance"})
+IGO_STAFF = frozenset({"GOV", "MIL"})  # roles an organisation's own people take: its ministers, its troops
 FUNCTION_POS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "PART"})
 
 
@@ -258,7 +260,7 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         return code_phrase(counted[0], marks, lexicon, default_role) if counted else None
     tokens = without_backers(head, np_tokens(head))
-    text = _phrase_text(np_tokens(head))
+    text = _phrase_text(sorted(np_tokens(head) + _many_origins(head), key=lambda t: t.i))
     lower = head.lower_
     if head.pos_ == "PRON":
         if lower in lexicon.person_pronouns:
@@ -280,6 +282,9 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     fixed = sorted(((d, e) for d, (e, _) in named if e.kind in {"fixed", "person"}), key=lambda pair: pair[0])
     if fixed and (fixed[0][1].role or not roles):
         entry = fixed[0][1]
+        members = marks.roles.get(head.i) if head.tag_ in {"NNS", "NNPS"} else None  # "EU foreign ministers": the
+        if entry.role == "IGO" and len(entry.code) > 3 and members in IGO_STAFF:  # members' people (IGOEUREECGOV),
+            return Actor(code=entry.code + members, country=None, text=text, role=members)  # not its envoy
         return Actor(code=entry.code, country=entry.country, text=text, role=entry.role)
     places = sorted(((d, e) for d, (e, _) in named), key=lambda pair: pair[0])
     if not places and head.pos_ == "NOUN":
@@ -429,6 +434,18 @@ def _located_in(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
                         entry = marks.names[t.i][0]
                         found.append((abs(t.i - head.i), LexEntry(entry.code, entry.country, None, "country")))
     return found
+
+
+def _many_origins(head: Token) -> list[Token]:
+    """A 'from' phrase naming several countries ("ministers from six Gulf Arab states"), kept in the actor's
+    words so that no one country named nearby (the venue, Bahrain) is taken for theirs."""
+    return [
+        t
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "from"
+        and any(o.dep_ == "pobj" and o.lower_ in MULTINATIONAL for o in prep.children)
+        for t in prep.subtree
+    ]
 
 
 def _phrase_text(tokens: list[Token]) -> str:

@@ -239,7 +239,9 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
         spec = coder.codebook.events.event_types[event.event_type]
         home = next((n for n in range(len(clusters) - 1, -1, -1) if _joins(event, clusters[n])), None)
         if home is None and event.needs_antecedent:
-            continue  # "condemned the attack" with no attack reported before it: nothing to refer to
+            if not _unlinked_named(event, spec, [e for i, e in kept if i == index]):
+                continue  # "condemned the attack" with no attack reported before it: nothing to refer to
+            event = replace(event, needs_antecedent=False, is_reference=False)  # "Miyazawa told the meeting"
         kept.append((index, event))
         if home is None:
             clusters.append(
@@ -280,6 +282,16 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
         reference = earlier or event.is_reference
         linked.append((index, replace(event, date=date, source=source, target=target, cameo_code=code, is_reference=reference)))
     return linked
+
+
+def _unlinked_named(event: SentenceEvent, spec: EventType, same_sentence: list[SentenceEvent]) -> bool:
+    """Whether a bare mention linked to nothing is an event of its own: its rule says so, its sentence names a
+    party to it, and reports no other event of its type (which it would be another mention of)."""
+    return (
+        event.unlinked_named
+        and _actors(event, spec) >= max(spec.min_actors, 1)
+        and all(other.event_type != event.event_type for other in same_sentence)
+    )
 
 
 SIDE_SHOWN = 2  # attacks on one side an article must report before an unnamed side is taken to be it

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from pipeline.codebook.schema import EventType, Rule
-from pipeline.coding.actors import BACKING, ActorLexicon, ActorMarks, code_phrase, names_a_backer, without_backers
+from pipeline.coding.actors import (
+    BACKING,
+    MULTINATIONAL,
+    ActorLexicon,
+    ActorMarks,
+    code_phrase,
+    names_a_backer,
+    without_backers,
+)
 from pipeline.coding.syntax import (
     conjuncts,
     direct_objects,
@@ -282,7 +290,10 @@ def _actor_pairs(trigger: Token, found: _Candidates, setting: _Setting) -> list[
     source_actors = [actor for group in groups for actor in group]
     if spec.reciprocal and not source_actors:
         source_actors += _auspices(trigger, marks, lexicon)  # "talks will resume under UN auspices"
-    if spec.reciprocal and not is_verbal(trigger) and not any(a.country for a in source_actors):
+    # "the ministers continued talks ..., Wilson said": their subject, whom the article resolves, not the speaker
+    subjects_coded = _code_all([t for t in found.sources if t.dep_ == "nsubj"], marks, lexicon, trigger)
+    referred = any(a.ref == "dyad" for a in subjects_coded)
+    if spec.reciprocal and not is_verbal(trigger) and not referred and not any(a.country for a in source_actors):
         source_actors += _party_above(trigger, marks, lexicon)
     source = _best(source_actors)
     target = _target(trigger, found, source, source_actors, setting)
@@ -528,7 +539,6 @@ PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
 STRUCK_PREPS = PLACE_PREPS | {"of", "on", "against", "at", "into"}  # not by/from (the attacker) or between/with
 REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "X said (that) ...", "X tried to ..."
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "pcomp"})
-MULTINATIONAL = frozenset({"nations", "countries", "states", "powers", "governments", "allies", "members", "coalition", "alliance"})
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "ahead"})
 REACTIONS = frozenset({"say", "tell", "speak", "comment", "respond", "react", "vow", "pledge", "promise", "insist", "add",
                        "write", "warn", "condemn", "denounce", "mourn", "express", "demand", "call", "urge", "appeal"})

@@ -57,7 +57,8 @@ def build_coder(codebook: Codebook, nlp: Language) -> Coder:
 class Screen:
     """Event types a sentence parsed without NER could yield once NER has run, from the candidate rules whose
     patterns match with entity types left out: as reports, and as bare back-references (`antecedent` rules,
-    which yield a row only after an earlier report of their type). Every event needs such a match, so a
+    which yield a row only after an earlier report of their type, unless `unlinked_named` lets them stand
+    alone, when they count as reports too). Every event needs such a match, so a
     sentence with neither yields nothing whatever NER would find in it."""
 
     reports: frozenset[str]
@@ -72,7 +73,7 @@ def screen(doc: Doc, coder: Coder) -> Screen:
     candidates = coder.prefilter.candidate_patterns(doc, entities=False)
     matched = [coder.rules[pattern[0]] for pattern in candidates if coder.compiled.screens[pattern](doc)]
     return Screen(
-        reports=frozenset(rule.event_type for rule in matched if not rule.antecedent),
+        reports=frozenset(rule.event_type for rule in matched if not rule.antecedent or rule.unlinked_named),
         references=frozenset(rule.event_type for rule in matched if rule.antecedent),
     )
 
@@ -95,6 +96,7 @@ class SentenceEvent:
     in_setting: bool  # names a political setting that stands in for missing actors (codebook stand_ins)
     town: str | None = None  # the town or city it names as where it happened ("airstrikes on Douma")
     needs_antecedent: bool = False  # a bare back-reference: a row only if the article reported the event before
+    unlinked_named: bool = False  # ... or if it names a party to it (codebook `unlinked_named`)
     part: int = 0  # which of a trigger's events: 1, 2... for further attackers of a compound side
 
 
@@ -162,6 +164,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                     in_setting=spec.stand_ins is not None and political_setting(trigger, marks, spec.stand_ins),
                     town=event_town(trigger, marks),
                     needs_antecedent=hit.rule.antecedent,
+                    unlinked_named=hit.rule.unlinked_named,
                     part=part,
                 )
             )
