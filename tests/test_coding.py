@@ -902,6 +902,15 @@ def test_a_known_surname_with_another_given_name_is_someone_else(code_text) -> N
     assert spelled.source.code == "IRNGOV"
 
 
+def test_a_defence_minister_is_military_by_title_or_by_term(code_text) -> None:
+    meeting = _only(code_text("Hulusi Akar met US officials in Ankara on Monday.", dt.date(2019, 2, 17)), "meeting")
+    assert meeting.source.code == "TURMIL"  # his term then: defence minister
+    secretary = _only(code_text("US Defense Secretary Jim Mattis met Turkish officials in Ankara.", dt.date(2019, 5, 2)), "meeting")
+    assert secretary.source.code == "USAMIL"  # out of office by then: the title decides
+    text = "The Jordanian defence minister met his Egyptian counterpart in Cairo on Sunday."
+    assert _only(code_text(text), "meeting").target.code == "EGYMIL"  # a counterpart holds the same office
+
+
 def test_a_person_acting_for_a_group_takes_the_groups_code_in_that_term(code_text) -> None:
     hunted = _only(code_text("US special forces tried to kill Abu Bakr al-Baghdadi in a raid near Raqqa.", dt.date(2018, 6, 1)), "strike")
     assert (hunted.target.code, hunted.target.country, hunted.target.role) == ("IMGMUSISI", None, "REB")

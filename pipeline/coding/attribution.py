@@ -9,6 +9,7 @@ possessor and modifiers ("Russia's strike", "US drone strike"), "between X and Y
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -300,7 +301,8 @@ def _actor_pairs(trigger: Token, found: _Candidates, setting: _Setting) -> list[
     towns = rule.mutual or not spec.places_struck  # a town names the attacker's country only when both sides fight there
     sides = {a.country for a in source_actors if a.country}  # "Syrian and Russian jets bombed rebel positions": neither is the rebels'
     placed_source = _in_sole_country(source, {target.country if target else None}, trigger, marks, towns)
-    pairs = [(placed_source, _in_sole_country(target, sides | {source.country if source else None}, trigger, marks))]
+    placed_target = _in_sole_country(target, sides | {source.country if source else None}, trigger, marks)
+    pairs = [(_counterpart(placed_source, placed_target), _counterpart(placed_target, placed_source))]
     if not (spec.reciprocal or rule.mutual) and source is not None:
         taken = {source.country, target.country if target else None}
         side = next(group for group in groups if any(actor is source for actor in group))
@@ -339,6 +341,16 @@ def _target(
         coded += [a for a in (_as_place(t, marks) for t in located) if a is not None]
         target = _best([a for a in coded if not _same(a, source)])
     return target
+
+
+def _counterpart(actor: Actor | None, other: Actor | None) -> Actor | None:
+    """A counterpart holds the other side's office: a defence minister's US counterpart is USAMIL."""
+    if actor is None or other is None or actor.country is None or other.role is None or other.role == actor.role:
+        return actor
+    words, others = (set(re.findall(r"[a-z]+", a.text.lower())) for a in (actor, other))
+    if COUNTERPARTS.isdisjoint(words) or not COUNTERPARTS.isdisjoint(others):
+        return actor
+    return Actor(actor.country + other.role, actor.country, actor.text, other.role, actor.ref)
 
 
 def _located(actor: Actor, place: Actor) -> Actor:
@@ -539,6 +551,7 @@ PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
 STRUCK_PREPS = PLACE_PREPS | {"of", "on", "against", "at", "into"}  # not by/from (the attacker) or between/with
 REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "X said (that) ...", "X tried to ..."
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "pcomp"})
+COUNTERPARTS = frozenset({"counterpart", "counterparts"})
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "ahead"})
 REACTIONS = frozenset({"say", "tell", "speak", "comment", "respond", "react", "vow", "pledge", "promise", "insist", "add",
                        "write", "warn", "condemn", "denounce", "mourn", "express", "demand", "call", "urge", "appeal"})
