@@ -331,6 +331,17 @@ def test_a_bare_back_reference_is_a_mention_of_the_event_reported_before_or_noth
     assert one.rule_id.startswith("strike.verb")
 
 
+def test_a_bare_reference_is_the_last_event_named_with_its_word(code_text) -> None:
+    text = (
+        "US jets struck three chemical weapons sites near Damascus on Saturday. "
+        "On Sunday Turkish troops began an assault on Afrin. "
+        "Critics said the strikes changed little."
+    )
+    strikes, assault, critics = code_text(text, dt.date(2018, 4, 16))
+    assert (critics.rule_id, critics.source.code) == ("strike.reference", strikes.source.code)
+    assert critics.date.date == strikes.date.date != assault.date.date
+
+
 def test_a_bare_meeting_mention_naming_a_party_is_a_meeting_of_its_own(code_text) -> None:
     [told] = code_text("Japan's finance minister told the meeting that Tokyo would co-finance the bank's loans.")
     assert (told.rule_id, told.is_reference, told.source.code) == ("meeting.reference", False, "JPNGOV")
@@ -836,6 +847,10 @@ def test_a_join_after_a_dotted_abbreviation_names_both_sides(code_text) -> None:
 def test_who_holds_talks_under_their_auspices_stands_for_unnamed_parties(code_text) -> None:
     talks = _only(code_text("Talks on the ceasefire resumed under UN auspices in Vienna on Tuesday."), "meeting")
     assert talks.source.code == "IGOUNO"
+    text = "Delegates said the ban breached the round of trade negotiations being held under GATT."
+    assert _only(code_text(text, dt.date(1987, 3, 2)), "meeting").source.code == "IGOBUSWTO"
+    pressed = _only(code_text("Syria and Turkey held talks under heavy Russian pressure in Geneva."), "meeting")
+    assert (pressed.source.code, pressed.target.code) == ("SYR", "TUR")  # under a country's pressure: no holder
 
 
 def test_a_visiting_official_is_the_visitor_and_one_meeting_with_the_host(code_text) -> None:

@@ -73,6 +73,7 @@ class _Cluster:
     town: str | None  # the first town a mention names as where it happened
     planned: bool  # its first mention is a plan
     separate: tuple[str, ...]  # codes of its type that are never the same event as another code
+    words: set[str] = field(default_factory=set)  # its mentions' trigger lemmas ("strike", "talk")
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +238,10 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
     kept: list[tuple[int, SentenceEvent]] = []
     for index, event in events:
         spec = coder.codebook.events.event_types[event.event_type]
-        home = next((n for n in range(len(clusters) - 1, -1, -1) if _joins(event, clusters[n])), None)
+        joinable = [n for n in range(len(clusters) - 1, -1, -1) if _joins(event, clusters[n])]
+        # a bare "the strikes" is the last event reported as strikes, not a later assault
+        named = [n for n in joinable if event.lemma in clusters[n].words] if event.needs_antecedent else []
+        home = next(iter(named or joinable), None)
         if home is None and event.needs_antecedent:
             if not _unlinked_named(event, spec, [e for i, e in kept if i == index]):
                 continue  # "condemned the attack" with no attack reported before it: nothing to refer to
@@ -247,12 +251,13 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
             clusters.append(
                 _Cluster(
                     event.event_type, event.source, event.target, event.date, spec.reciprocal, event.cameo_code, event.town,
-                    event.modality == "planned", spec.separate_codes,
+                    event.modality == "planned", spec.separate_codes, {event.lemma},
                 )
             )
             membership.append(len(clusters) - 1)
             continue
         cluster = clusters[home]
+        cluster.words.add(event.lemma)
         cluster.source = cluster.source if _country(cluster.source) else event.source
         cluster.target = cluster.target if _country(cluster.target) else event.target
         cluster.town = cluster.town or event.town

@@ -276,6 +276,7 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     for clause in clauses:
         if clause.dep_ == "acl" and clause.tag_ == "VBN":  # "the attack carried out by X", not "backed by X"
             found.sources += [] if clause.lower_ in BACKING and not spec.reciprocal else passive_agents(clause)
+            found.targets += prep_objects(clause, target_preps)  # "the strikes delivered on Assad's war machine"
         else:
             objects = setting.not_instrument(direct_objects(clause))
             found.content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
@@ -385,19 +386,28 @@ def _coordinations(heads: list[Token]) -> list[list[Token]]:
 
 
 def _auspices(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> list[Actor]:
-    """Who holds a meeting under their auspices ("under UN auspices", "under the auspices of the AU"), on the
-    trigger or on the verb it is the subject or object of."""
+    """Who holds a meeting under their auspices ("under UN auspices", "under the auspices of the AU"), or an
+    organisation it is held under ("negotiations being held under GATT"), on the trigger, on the verb it is
+    the subject or object of, or on a clause reducing a relative on it."""
     holders = [trigger, trigger.head] if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else [trigger]
-    found = [
-        t
+    holders += [c for c in trigger.children if c.dep_ == "acl"]
+    unders = [
+        o
         for holder in holders
         for prep in holder.children
         if prep.dep_ == "prep" and prep.lower_ == "under"
-        for auspices in prep.children
-        if auspices.lemma_.lower() in {"auspex", "auspices", "auspice", "aegis"}
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+    found = [
+        t
+        for auspices in unders
+        if auspices.lemma_.lower() in AUSPICES
         for t in [*(c for c in auspices.children if c.dep_ in {"compound", "poss", "amod"}), *prep_objects(auspices, ["of"])]
     ]
-    return [a for a in _code_all(found, marks, lexicon, trigger) if a.code]
+    named = _code_all([o for o in unders if o.lemma_.lower() not in AUSPICES], marks, lexicon, trigger)
+    bodies = [a for a in named if a.code and a.code.startswith("IGO")]
+    return [a for a in _code_all(found, marks, lexicon, trigger) if a.code] + bodies
 
 
 def _disjunctive(token: Token) -> bool:
@@ -551,6 +561,7 @@ PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
 STRUCK_PREPS = PLACE_PREPS | {"of", "on", "against", "at", "into"}  # not by/from (the attacker) or between/with
 REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "X said (that) ...", "X tried to ..."
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "pcomp"})
+AUSPICES = frozenset({"auspex", "auspices", "auspice", "aegis"})
 COUNTERPARTS = frozenset({"counterpart", "counterparts"})
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "ahead"})
 REACTIONS = frozenset({"say", "tell", "speak", "comment", "respond", "react", "vow", "pledge", "promise", "insist", "add",

@@ -83,6 +83,7 @@ class SentenceEvent:
     """An event found in one sentence, before the article pass links it to others."""
 
     trigger: str
+    lemma: str  # the trigger's lemma: "struck" and "the strikes" name their event alike
     trigger_start: int
     trigger_index: int
     event_type: str
@@ -149,6 +150,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
             found.append(
                 SentenceEvent(
                     trigger=trigger.text,
+                    lemma=trigger.lemma_.lower(),
                     trigger_start=trigger.idx,
                     trigger_index=trigger.i,
                     event_type=hit.rule.event_type,
