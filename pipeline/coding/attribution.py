@@ -196,7 +196,8 @@ def _verb_candidates(trigger: Token, setting: _Setting) -> _Candidates:
         if trigger.tag_ == "VBG":  # the noun tagged as a gerund: "shelling by forces loyal to Assad"
             found.sources += prep_objects(trigger, ["by"])
         if setting.rule.direct_object == "target":
-            objects = direct_objects(trigger) or _shared_objects(trigger) or _relative_object(trigger)
+            objects = [o for o in direct_objects(trigger) if not _relative_pronoun(o)]  # not the "that" of a relative
+            objects = objects or _shared_objects(trigger) or _relative_object(trigger)
             found.targets += setting.not_instrument(objects)
     found.targets += prep_objects(trigger, target_preps)
     between = prep_objects(trigger, ["between", "among"])  # a gerund: "fighting between X and Y continued"
@@ -503,9 +504,14 @@ def _shared_objects(verb: Token) -> list[Token]:
     return [t for other in verb.conjuncts if is_verbal(other) for t in direct_objects(other)]
 
 
+def _relative_pronoun(token: Token) -> bool:
+    """"that", "which", "who" opening a relative clause (the tagger may take "that" for a preposition)."""
+    return token.tag_ in {"WDT", "WP"} or token.head.dep_ == "relcl" and token.lower_ in RELATIVE_WORDS
+
+
 def _relative_object(verb: Token) -> list[Token]:
     """The noun a relative clause with its own subject hangs on: "the militias Turkey is battling"."""
-    own_subject = any(c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"} for c in verb.children)
+    own_subject = any(c.dep_ == "nsubj" and not _relative_pronoun(c) for c in verb.children)
     adverbial = any(c.tag_ == "WRB" for c in verb.children)  # "Germany, where employers met": where, not whom
     relative = verb.dep_ == "relcl" and own_subject and not adverbial
     return [verb.head] if relative and verb.head.pos_ in {"NOUN", "PROPN"} else []
@@ -561,6 +567,7 @@ PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
 STRUCK_PREPS = PLACE_PREPS | {"of", "on", "against", "at", "into"}  # not by/from (the attacker) or between/with
 REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "X said (that) ...", "X tried to ..."
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "pcomp"})
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
 AUSPICES = frozenset({"auspex", "auspices", "auspice", "aegis"})
 COUNTERPARTS = frozenset({"counterpart", "counterparts"})
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "ahead"})
