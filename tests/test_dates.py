@@ -83,6 +83,14 @@ def test_date_of_the_main_clause_does_not_date_an_earlier_event(code_text) -> No
     assert strike.date.source == "publication"
 
 
+def test_a_clause_on_the_event_dates_it_unless_it_says_what_must_be(code_text) -> None:
+    began = next(m for m in code_text("The talks with Iran, which began on Monday, ended in Geneva.", dt.date(2020, 2, 8)))
+    assert began.date.date == dt.date(2020, 2, 3)
+    text = "Trade negotiations with Canada, which must be concluded by October, are progressing well, she said."
+    deadline = next(m for m in code_text(text, dt.date(1987, 3, 24)))
+    assert deadline.date.source == "publication"  # October is the deadline, not when they met
+
+
 def test_a_when_clause_takes_the_time_it_hangs_on(code_text) -> None:
     rose = next(m for m in code_text("Tensions rose last week when Israel bombed a drone base near Homs.", dt.date(2018, 4, 14)))
     assert (rose.date.date, rose.date.precision) == (dt.date(2018, 4, 2), "week")

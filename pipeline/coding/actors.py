@@ -289,6 +289,8 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     places = sorted(((d, e) for d, (e, _) in named), key=lambda pair: pair[0])
     if not places and head.pos_ == "NOUN":
         places = _located_in(head, marks) or _serving(head, marks)
+    elif not places and head.ent_type_ == "PERSON":
+        places = _located_in(head, marks, ORIGIN_PREPS)
     role = min(roles)[2] if roles else None
     if not places and role:
         places = _antecedent_country(head, marks)
@@ -407,6 +409,7 @@ def adjacent_title(head: Token) -> Token | None:
 
 
 LOCATION_PREPS = frozenset({"in", "near", "inside", "outside", "across", "from"})
+ORIGIN_PREPS = frozenset({"from"})  # a person "from Cardiff" is British; one "in Cardiff" may be visiting
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 
 
@@ -422,12 +425,12 @@ def _antecedent_country(head: Token, marks: ActorMarks) -> list[tuple[int, LexEn
     return []
 
 
-def _located_in(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
+def _located_in(head: Token, marks: ActorMarks, preps: frozenset[str] = LOCATION_PREPS) -> list[tuple[int, LexEntry]]:
     """Countries of a common noun's location or origin ('an army base in northern Mali' → MLI, 'planes from
-    Afghanistan' → AFG), as place entries."""
+    Afghanistan' → AFG), or of a person's home town ('Reyaad Khan, from Cardiff' → GBR), as place entries."""
     found: list[tuple[int, LexEntry]] = []
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for t in np_tokens(pobj):
                     if t.i in marks.names and marks.names[t.i][0].kind != "fixed":

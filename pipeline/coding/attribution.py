@@ -26,6 +26,7 @@ from pipeline.coding.actors import (
     without_backers,
 )
 from pipeline.coding.syntax import (
+    SEQUENCE_PREPS,
     conjuncts,
     direct_objects,
     event_anchor,
@@ -268,7 +269,9 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
             found.targets += [] if addressed else setting.not_instrument(direct_objects(verb))
     topical = spec.reciprocal and anchor.head.lemma_.lower() in TOPIC_VERBS  # "the meeting will examine the Middle East"
     if anchor.dep_ == "nsubj" and is_verbal(anchor.head) and not topical:  # "the strike hit X", "clashes continued with X"
-        found.targets += setting.not_instrument(direct_objects(anchor.head)) + prep_objects(anchor.head, target_preps)
+        # what talks do to something is no party to them ("the end of talks leaves the Geneva process shorn")
+        hit = [] if spec.reciprocal else setting.not_instrument(direct_objects(anchor.head))
+        found.targets += hit + prep_objects(anchor.head, target_preps)
     if between and (rule.mutual or not (found.own or found.sources)):  # the sides of a fight, not who reported it
         found.sources, found.targets = between[:1], between[1:] + found.targets
     else:
@@ -570,7 +573,6 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "relcl", "csu
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
 AUSPICES = frozenset({"auspex", "auspices", "auspice", "aegis"})
 COUNTERPARTS = frozenset({"counterpart", "counterparts"})
-SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "ahead"})
 REACTIONS = frozenset({"say", "tell", "speak", "comment", "respond", "react", "vow", "pledge", "promise", "insist", "add",
                        "write", "warn", "condemn", "denounce", "mourn", "express", "demand", "call", "urge", "appeal"})
 SPEECH_VERBS = frozenset({"tell", "say", "brief", "inform", "assure", "warn", "remind", "address"})

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.coding.syntax import bare_present
+from pipeline.coding.syntax import SEQUENCE_PREPS, bare_present
 from pipeline.records import EventDate
 
 MONTHS = {
@@ -197,8 +197,8 @@ def _describes(word: Token) -> bool:
     return word.dep_ == "advmod" and word.head.dep_ in {"amod", "compound", "acl", "relcl"}
 
 
-SEQUENCE_PREPS = frozenset({"after", "following", "before", "since", "until", "amid", "prior", "ahead"})
 CLAUSE_BOUNDARIES = frozenset({"advcl", "relcl", "acl", "parataxis"})
+MODALS = frozenset({"must", "will", "shall", "should", "would", "could", "may", "might", "can", "'ll", "wo", "ca"})
 
 
 def event_clause(anchor: Token, awaited: bool = False) -> dict[int, int]:
@@ -333,11 +333,17 @@ def _distance_into(token: Token, path: dict[int, int], anchor: Token) -> int | N
     steps = 0
     while node.i not in path:
         crosses = node.dep_ in CLAUSE_BOUNDARIES or _other_report(node, path) or (node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_PREPS)
-        if node.head == node or (crosses and node.head != anchor):
+        # a clause on the event itself dates it ("the talks, which began on Monday"), unless it is about what
+        # must or will be ("negotiations, which must be concluded by October, are progressing")
+        if node.head == node or (crosses and (node.head != anchor or _modal(node))):
             return None
         node = node.head
         steps += 1
     return steps + path[node.i]
+
+
+def _modal(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children)
 
 
 def _other_report(node: Token, path: dict[int, int]) -> bool:

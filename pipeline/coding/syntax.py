@@ -20,6 +20,9 @@ NP_MODIFIER_DEPS = frozenset(
 )
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
+# prepositions putting an event before or after what the clause reports ("said after the attack", "prior to
+# the talks", "despite the shelling"): the clause's actors and date are not the event's
+SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "despite", "amid", "until", "ahead", "prior"})
 
 
 def is_verbal(token: Token) -> bool:
