@@ -282,9 +282,10 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     fixed = sorted(((d, e) for d, (e, _) in named if e.kind in {"fixed", "person"}), key=lambda pair: pair[0])
     if fixed and (fixed[0][1].role or not roles):
         entry = fixed[0][1]
-        members = marks.roles.get(head.i) if head.tag_ in {"NNS", "NNPS"} else None  # "EU foreign ministers": the
-        if entry.role == "IGO" and len(entry.code) > 3 and members in IGO_STAFF:  # members' people (IGOEUREECGOV),
-            return Actor(code=entry.code + members, country=None, text=text, role=members)  # not its envoy
+        # "EU foreign ministers" are its members' people and take their role (IGOEUREECGOV); its envoy is the EU
+        members = marks.roles.get(head.i) if head.tag_ in {"NNS", "NNPS"} else None
+        if entry.role == "IGO" and len(entry.code) > 3 and members in IGO_STAFF:
+            return Actor(code=entry.code + members, country=None, text=text, role=members)
         return Actor(code=entry.code, country=entry.country, text=text, role=entry.role)
     places = sorted(((d, e) for d, (e, _) in named), key=lambda pair: pair[0])
     if not places and head.pos_ == "NOUN":

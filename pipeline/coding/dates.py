@@ -343,6 +343,7 @@ def _distance_into(token: Token, path: dict[int, int], anchor: Token) -> int | N
 
 
 def _modal(clause: Token) -> bool:
+    """Whether a clause says what must, will or could be, not what was."""
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children)
 
 

@@ -57,9 +57,9 @@ def build_coder(codebook: Codebook, nlp: Language) -> Coder:
 class Screen:
     """Event types a sentence parsed without NER could yield once NER has run, from the candidate rules whose
     patterns match with entity types left out: as reports, and as bare back-references (`antecedent` rules,
-    which yield a row only after an earlier report of their type, unless `unlinked_named` lets them stand
-    alone, when they count as reports too). Every event needs such a match, so a
-    sentence with neither yields nothing whatever NER would find in it."""
+    which yield a row only after an earlier report of their type; those `unlinked_named` may stand alone, so
+    they count as reports too). Every event needs such a match, so a sentence with neither yields nothing
+    whatever NER would find in it."""
 
     reports: frozenset[str]
     references: frozenset[str]
