@@ -296,11 +296,11 @@ def _actor_pairs(trigger: Token, found: _Candidates, setting: _Setting) -> list[
     source_actors = [actor for group in groups for actor in group]
     if spec.reciprocal and not source_actors:
         source_actors += _auspices(trigger, marks, lexicon)  # "talks will resume under UN auspices"
-    # "the ministers continued talks ..., Wilson said": their subject, whom the article resolves, not the speaker
-    subjects_coded = _code_all([t for t in found.sources if t.dep_ == "nsubj"], marks, lexicon, trigger)
-    referred = any(a.ref == "dyad" for a in subjects_coded)
-    if spec.reciprocal and not is_verbal(trigger) and not referred and not any(a.country for a in source_actors):
-        source_actors += _party_above(trigger, marks, lexicon)
+    if spec.reciprocal and not is_verbal(trigger) and not any(a.country for a in source_actors):
+        # "the ministers continued talks ..., Wilson said": their subject, whom the article resolves, not the speaker
+        subjects_coded = _code_all([t for t in found.sources if t.dep_ == "nsubj"], marks, lexicon, trigger)
+        if not any(a.ref == "dyad" for a in subjects_coded):
+            source_actors += _party_above(trigger, marks, lexicon)
     source = _best(source_actors)
     target = _target(trigger, found, source, source_actors, setting)
     towns = rule.mutual or not spec.places_struck  # a town names the attacker's country only when both sides fight there
