@@ -393,8 +393,8 @@ def _at_home(actor: Actor | None, country: str, actors: ActorTables, local: bool
     its role is a local one; soldiers, jets or "the coalition" may be foreign, so they stay as they are."""
     if actor is None or actor.role is None or not role_only(actor):
         return actor
-    local = local and actor.role in actors.local_roles
-    if local or not actors.home_words.isdisjoint(re.findall(r"[a-z]+", actor.text.lower())):
+    of_here = local and actor.role in actors.local_roles
+    if of_here or not actors.home_words.isdisjoint(re.findall(r"[a-z]+", actor.text.lower())):
         return Actor(country + actor.role, country, actor.text, actor.role, "theatre")
     return actor
 
