@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.nlp import plain_apostrophes
+from pipeline.coding.actors import mark_actors
+from pipeline.nlp import parse_sentences, plain_apostrophes
 from pipeline.output.rows import mention_id
 
 
@@ -598,8 +599,10 @@ def test_industry_officials_are_business_but_an_industry_minister_governs(code_t
 def test_officials_of_several_nations_take_no_country_from_the_venue(code_text) -> None:
     talks = _only(code_text("Finance ministers of the industrial countries held talks in Washington on Tuesday."), "meeting")
     assert talks.source.code == "GOV"
-    farm = _only(code_text("Agriculture officials held talks in Brasilia on Tuesday."), "meeting")
-    assert farm.source.code == "BRAGOV"
+    among = _only(code_text("Agriculture officials held talks in Brasilia on Tuesday."), "meeting")
+    assert among.source.code == "GOV"  # meeting among themselves: perhaps several nations' officials
+    farm = _only(code_text("The U.S. delegation held talks in Brasilia on Tuesday with agriculture officials."), "meeting")
+    assert (farm.source.code, farm.target.code) == ("USAGOV", "BRAGOV")
 
 
 def test_article_pass_links_names_dyads_and_dates(code_text) -> None:
@@ -1038,3 +1041,30 @@ def test_who_suffered_a_strike_in_a_relative_or_passive_clause_is_its_target(cod
     assert (uprooted.source.country, uprooted.target.code) == ("RUS", "SYRCVL")
     victim = _only(code_text("The park was named for a Kurdistan Democratic Party leader who was killed in a suicide bombing."), "strike")
     assert victim.source is None
+
+
+def test_a_routine_annual_meeting_is_a_row_only_with_a_state_or_international_body(code_text) -> None:
+    bank = _only(code_text("Japanese Finance Minister Kiichi Miyazawa opened the annual meeting of the Asian Development Bank."), "meeting")
+    assert {bank.source.code, bank.target.code} == {"JPNGOV", "IGOASADEVADB"}
+    assert not [m for m in code_text("UAL will change its name to Allegis at its annual meeting.") if m.event_type == "meeting"]
+    setting = "Shareholders approved the plan at the annual meeting in Providence today."  # a city is no setting for a company
+    assert not [m for m in code_text(setting) if m.event_type == "meeting"]
+
+
+def test_the_failure_of_talks_reports_them_but_a_failure_to_meet_does_not(code_text) -> None:
+    failed = _only(code_text("The failure of the UN-sponsored Geneva talks left the opposition isolated."), "meeting")
+    assert failed.source.code == "IGOUNO"
+    assert not [m for m in code_text("Their failure to meet in March angered Washington.") if m.event_type == "meeting"]
+
+
+def test_neither_parties_meeting_among_themselves_nor_a_discussed_topic_take_the_venue(code_text) -> None:
+    ministers = _only(code_text("Finance ministers met in Paris last week to discuss currencies."), "meeting")
+    assert ministers.source.country is None
+    partner = _only(code_text("Donald Trump discussed developments in Syria with the Turkish president on Sunday."), "meeting")
+    assert (partner.source.code, partner.target.code, partner.cameo_code) == ("USAGOV", "TURGOV", "040")
+
+
+def test_a_city_name_written_in_lower_case_is_a_word(engine) -> None:
+    doc = next(parse_sentences(engine.nlp, ["UAL will change its name at a meeting in Name."]))
+    marks = mark_actors(doc, engine.coder.lexicon)
+    assert [doc[i].text for i in marks.names] == ["Name"]  # an alternate name of Namur, and "its name" no mention of it

@@ -212,6 +212,9 @@ class EventType(Frozen):
     uncounted_roles: tuple[Word, ...] = Field(
         (), description="roles that do not count towards min_actors (BUS, LAB: talks between a company and a union)"
     )
+    private_modifiers: tuple[Word, ...] = Field(
+        (), description="modifiers of a private body's routine event (the annual meeting): a row only with a state or IGO in it"
+    )
     other_sense: OtherSense | None = Field(None, description="an article-level test for a trigger's other sense")
     excluded_source_roles: tuple[Word, ...] = Field(
         (), description="roles whose events are never of this type (LAB: a strike by a union is a labour strike)"
@@ -250,6 +253,9 @@ class Modality(Frozen):
     occurrence_verbs: tuple[Word, ...] = Field(description="verbs whose negation negates their subject event")
     pause_words: tuple[Word, ...] = Field(
         (), description="nouns of a pause in events ('a lull in the fighting'): what they govern did not happen"
+    )
+    outcome_words: tuple[Word, ...] = Field(
+        (), description="governors whose 'of' object happened ('the failure of the talks'), though not their infinitive ('failure to meet')"
     )
     temporal_marks: tuple[Word, ...] = Field(
         (), description="subordinators after which a bare present is still to come ('when the ministers meet')"

@@ -238,7 +238,9 @@ def _not_a_place(match: Span) -> bool:
     """A city name that is part of a longer person's or organisation's name ("Kaya Sertkaya", "Manchester
     United"), or a lone name tagged as a person outside a prepositional phrase or a noun's modifiers ("she
     met Campbell"). The small model also tags unfamiliar towns as people ("an attack on Homs", "the Afrin
-    assault"), so those stay places."""
+    assault"), so those stay places. A city name written in lower case is a word ("its name" is not Namur)."""
+    if all(t.is_lower for t in match if t.is_alpha):
+        return True
     for ent in match.doc.ents:
         if ent.start >= match.end or match.start >= ent.end or ent.label_ not in {"PERSON", "ORG"}:
             continue

@@ -115,7 +115,7 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
     mentions = tuple(
         _mention(article, sentences[i], i, event)
         for i, event in linked
-        if (event.in_setting or _actors(event, types[event.event_type]) >= types[event.event_type].min_actors)
+        if _political(event, types[event.event_type])
         and not _other_sense(event, types[event.event_type].other_sense, words)
     )
     return ArticleCoding(mentions, dict(zip(order, codings)))
@@ -409,6 +409,22 @@ def _other_sense(event: SentenceEvent, sense: OtherSense | None, words: frozense
     if sense is None or not _ambiguous(event, sense):
         return False
     return not words.isdisjoint(sense.other) and words.isdisjoint(sense.own)
+
+
+def _political(event: SentenceEvent, spec: EventType) -> bool:
+    """Whether a row has the actors its type needs, or a political setting standing in for them; not a
+    setting of a company's or union's meeting ("shareholders approved it at the annual meeting in Providence"),
+    and not a private body's routine event without a state or international body ("at its annual meeting")."""
+    if event.private and not any(_state_or_body(actor) for actor in (event.source, event.target)):
+        return False
+    if _actors(event, spec) >= spec.min_actors:
+        return True
+    return event.in_setting and not any(actor is not None and actor.role in spec.uncounted_roles for actor in (event.source, event.target))
+
+
+def _state_or_body(actor: Actor | None) -> bool:
+    """A side coded as a country or an international body."""
+    return actor is not None and bool(actor.country or actor.code and actor.code.startswith("IGO"))
 
 
 def _actors(event: SentenceEvent, spec: EventType) -> int:

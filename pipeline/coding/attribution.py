@@ -200,6 +200,8 @@ def _verb_candidates(trigger: Token, setting: _Setting) -> _Candidates:
             objects = [o for o in direct_objects(trigger) if not _relative_pronoun(o)]  # not the "that" of a relative
             objects = objects or _shared_objects(trigger) or _relative_object(trigger)
             found.targets += setting.not_instrument(objects)
+        if setting.rule.direct_object == "topic":  # "discussed developments with Erdoğan": the parser hangs the
+            found.targets += [t for o in direct_objects(trigger) for t in prep_objects(o, ["with"])]  # partner on the topic
     found.targets += prep_objects(trigger, target_preps)
     between = prep_objects(trigger, ["between", "among"])  # a gerund: "fighting between X and Y continued"
     if between and setting.rule.mutual:
@@ -305,7 +307,9 @@ def _actor_pairs(trigger: Token, found: _Candidates, setting: _Setting) -> list[
     target = _target(trigger, found, source, source_actors, setting)
     towns = rule.mutual or not spec.places_struck  # a town names the attacker's country only when both sides fight there
     sides = {a.country for a in source_actors if a.country}  # "Syrian and Russian jets bombed rebel positions": neither is the rebels'
-    placed_source = _in_sole_country(source, {target.country if target else None}, trigger, marks, towns)
+    # "finance ministers met in Paris": parties meeting among themselves are not the venue's
+    alone = spec.reciprocal and target is None
+    placed_source = source if alone else _in_sole_country(source, {target.country if target else None}, trigger, marks, towns)
     placed_target = _in_sole_country(target, sides | {source.country if source else None}, trigger, marks)
     pairs = [(_counterpart(placed_source, placed_target), _counterpart(placed_target, placed_source))]
     if not (spec.reciprocal or rule.mutual) and source is not None:

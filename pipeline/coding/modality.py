@@ -122,6 +122,7 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             # but "with" and a gerund does govern it ("tasked with carrying out attacks"; not "went ahead with shelling")
             instrumental = parent.lower_ == "with" and (relation != "pcomp" or parent.head.lemma_.lower() == "go")
             governs = governs and not (instrumental and is_definite(trigger))
+            governs = governs and not (parent.lower_ == "of" and _lemma(parent.head) in cues.outcome_words)
             verdict = _governor(parent.head, cues) if governs and not instrumental else None
             if parent.dep_ == "agent":  # "would be killed by a US attack": the passive clause's cues; an event that
                 # blocked or prompted something happened, but not one a place is "untouched by"

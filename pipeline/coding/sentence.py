@@ -95,6 +95,7 @@ class SentenceEvent:
     target: Actor | None
     date: EventDate
     in_setting: bool  # names a political setting that stands in for missing actors (codebook stand_ins)
+    private: bool = False  # a modifier says it may be a private body's routine event (codebook private_modifiers)
     town: str | None = None  # the town or city it names as where it happened ("airstrikes on Douma")
     needs_antecedent: bool = False  # a bare back-reference: a row only if the article reported the event before
     unlinked_named: bool = False  # ... or if it names a party to it (codebook `unlinked_named`)
@@ -155,7 +156,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                     trigger_index=trigger.i,
                     event_type=hit.rule.event_type,
                     cameo_code=code if spec.venue_codes is None else venue_code(
-                        spec.venue_codes, code, venue_country(trigger, marks), source, target
+                        spec.venue_codes, code, venue_country(trigger, marks, hit.rule.direct_object == "topic"), source, target
                     ),
                     rule_id=hit.refinement_id or hit.rule.id,
                     modality=assessment.status,
@@ -164,6 +165,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                     target=target,
                     date=date,
                     in_setting=spec.stand_ins is not None and political_setting(trigger, marks, spec.stand_ins),
+                    private=any(c.dep_ in {"amod", "compound"} and c.lower_ in spec.private_modifiers for c in trigger.children),
                     town=event_town(trigger, marks),
                     needs_antecedent=hit.rule.antecedent,
                     unlinked_named=hit.rule.unlinked_named,

@@ -26,9 +26,10 @@ FIRST_PERSONS = frozenset({"i", "we", "you"})
 EDGES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
 
 
-def venue_country(trigger: Token, marks: ActorMarks) -> str | None:
-    """Country of the place named as where the event happened, if the sentence names one."""
-    for phrase in _venue_phrases(trigger):
+def venue_country(trigger: Token, marks: ActorMarks, topic_object: bool = False) -> str | None:
+    """Country of the place named as where the event happened, if the sentence names one; a `topic_object`
+    says where its topic is, not the event ("discussed developments in Syria with Erdoğan")."""
+    for phrase in _venue_phrases(trigger, objects=not topic_object):
         for token in phrase:
             entry = marks.names[token.i][0] if token.i in marks.names else None
             if entry is not None and entry.kind in PLACE_KINDS and entry.country:
@@ -77,13 +78,13 @@ def political_setting(trigger: Token, marks: ActorMarks, stand_ins: StandIns) ->
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in stand_ins.parties for t in phrases)
 
 
-def _venue_phrases(trigger: Token, preps: frozenset[str] = VENUE_PREPS) -> Iterator[list[Token]]:
-    """The noun phrases of "in"/"at" (or other `preps`) phrases on the trigger, or on the verb reporting a
-    noun trigger, and the phrases nested in them ("under UN auspices in Vienna")."""
+def _venue_phrases(trigger: Token, preps: frozenset[str] = VENUE_PREPS, objects: bool = True) -> Iterator[list[Token]]:
+    """The noun phrases of "in"/"at" (or other `preps`) phrases on the trigger, on the verb reporting a noun
+    trigger or (with `objects`) on a verb's object, and the phrases nested in them ("under UN auspices in Vienna")."""
     holders = [trigger]
     if not is_verbal(trigger) and trigger.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and is_verbal(trigger.head):
         holders.append(trigger.head)  # "held talks in Sochi", "talks will resume in Vienna"
-    if is_verbal(trigger):  # "met Iran's leaders in Tehran": the parser may hang the place on the object
+    if is_verbal(trigger) and objects:  # "met Iran's leaders in Tehran": the parser may hang the place on the object
         holders += [c for c in trigger.children if c.dep_ == "dobj"]
     for holder in holders:
         for prep in holder.children:
