@@ -1068,3 +1068,18 @@ def test_a_city_name_written_in_lower_case_is_a_word(engine) -> None:
     doc = next(parse_sentences(engine.nlp, ["UAL will change its name at a meeting in Name."]))
     marks = mark_actors(doc, engine.coder.lexicon)
     assert [doc[i].text for i in marks.names] == ["Name"]  # an alternate name of Namur, and "its name" no mention of it
+
+
+def test_an_event_its_participle_says_someone_did_is_done_whatever_comes_next(code_text) -> None:
+    passed = _only(code_text("The resolutions, approved by the Senate Finance Committee, now will be sent to the Senate floor."), "resolution")
+    assert passed.modality == "asserted"
+    launched = _only(code_text("The offensive, launched by Turkey in January, will continue until the spring."), "strike")
+    assert (launched.modality, launched.source.code) == ("asserted", "TUR")
+    hosted = _only(code_text("The summit, hosted by Egypt, will open on Monday."), "meeting")
+    assert hosted.cameo_code == "036"  # hosting is no participle of a thing done
+
+
+def test_those_forces_are_the_forces_of_the_side_named_before(code_text) -> None:
+    text = "Syrian troops shelled rebel positions near Hama on Monday.\n\nOn Tuesday those soldiers attacked the town of Latamneh."
+    later = [m for m in code_text(text) if m.event_type == "strike" and m.sentence_index == 1]
+    assert later and later[0].source.code == "SYRMIL"

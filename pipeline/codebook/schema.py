@@ -254,6 +254,9 @@ class Modality(Frozen):
     pause_words: tuple[Word, ...] = Field(
         (), description="nouns of a pause in events ('a lull in the fighting'): what they govern did not happen"
     )
+    done_participles: tuple[Word, ...] = Field(
+        (), description="past participles that report an event noun done when they name its doer ('the resolutions, approved by voice vote')"
+    )
     outcome_words: tuple[Word, ...] = Field(
         (), description="governors whose 'of' object happened ('the failure of the talks'), though not their infinitive ('failure to meet')"
     )

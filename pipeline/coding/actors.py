@@ -315,7 +315,7 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     if head.pos_ == "PROPN":  # an organisation the dictionary does not know: in news, mostly a company
         return Actor(code=role, country=None, text=text, role=role)
     if role:
-        definite = any(t.dep_ == "det" and t.lower_ in {"the", "this", "that"} for t in head.children)
+        definite = any(t.dep_ == "det" and t.lower_ in {"the", "this", "that", "these", "those"} for t in head.children)
         return Actor(code=role, country=None, text=text, role=role, ref="role" if definite else None)
     if head.ent_type_ in {"ORG", "NORP", "GPE"}:
         return Actor(code=None, country=None, text=text)

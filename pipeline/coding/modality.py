@@ -104,6 +104,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
     if verdict and verdict.status == "dropped":
         return verdict
     planned = planned or (verdict.reason if verdict else None)
+    if planned is None and _done_by_someone(trigger, cues):
+        return Assessment("asserted")  # "the resolutions, approved by voice vote, will be sent to the Senate floor"
     node = event_anchor(trigger)  # "wants to reconvene two weeks of talks": the partitive stands in the clause
     for _ in range(10):
         relation, parent = node.dep_, node.head
@@ -283,6 +285,16 @@ def _starting_soon(participle: Token) -> bool:
         and participle.lemma_.lower() in STARTS
         and bool(dated)
         and not any(t.lower_ in PAST_MARKS for t in dated)
+    )
+
+
+def _done_by_someone(trigger: Token, cues: Modality) -> bool:
+    """An event noun whose own past participle says who did it ("the offensive, launched by Turkey in January"):
+    a report of it done, whatever the clause around it says of what comes next."""
+    return any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in cues.done_participles
+        and any(g.dep_ == "agent" for g in c.children) and not any(g.dep_ == "neg" for g in c.children)
+        for c in trigger.children
     )
 
 
