@@ -1083,3 +1083,12 @@ def test_those_forces_are_the_forces_of_the_side_named_before(code_text) -> None
     text = "Syrian troops shelled rebel positions near Hama on Monday.\n\nOn Tuesday those soldiers attacked the town of Latamneh."
     later = [m for m in code_text(text) if m.event_type == "strike" and m.sentence_index == 1]
     assert later and later[0].source.code == "SYRMIL"
+
+
+def test_naming_an_attack_is_no_appeal_and_tonight_in_the_past_is_earlier_today(code_text) -> None:
+    text = "US warships shelled an Iranian oil platform on Monday.\n\nIran called the attacks a crime and promised retaliation."
+    named = [m for m in code_text(text, dt.date(1987, 10, 20)) if m.sentence_index == 1]
+    assert [m.is_reference for m in named] == [True]
+    bomb = _only(code_text("A car bomb exploded at the army headquarters tonight, police said.", dt.date(1987, 3, 24)), "strike")
+    assert (bomb.modality, bomb.date.date) == ("asserted", dt.date(1987, 3, 24))
+    assert _only(code_text("The ministers will meet tonight.", dt.date(1987, 3, 24)), "meeting").cameo_code == "036"

@@ -288,12 +288,17 @@ def future_expression(
     for span in expressions:
         if _distance_into(span.root, path, anchor) is None:
             continue
+        if reach == 0 and span.text.lower().strip() in EARLIER_TODAY:
+            continue  # "a car bomb exploded tonight": earlier this evening
         placed = _placed(span.text, published, reach)
         if scheduled and (placed is not None or _names_day_or_week(span.text)):
             return span.text
         if FUTURE.match(span.text.lower().strip()) or placed is not None and published is not None and placed.date > published:
             return span.text
     return None
+
+
+EARLIER_TODAY = frozenset({"tonight", "this evening"})  # in a past clause, hours before the report
 
 
 def _scheduled_verb(anchor: Token, scheduling: frozenset[str]) -> bool:

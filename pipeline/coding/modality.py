@@ -299,7 +299,10 @@ def _done_by_someone(trigger: Token, cues: Modality) -> bool:
 
 
 def _governor(word: Token, cues: Modality) -> Assessment | None:
-    """A governing word that cancels (threatened, vetoed, declined) or plans (agreed, scheduled) the event."""
+    """A governing word that cancels (threatened, vetoed, declined) or plans (agreed, scheduled) the event; not
+    one that names it ("Iran called the attacks a crime")."""
+    if any(c.dep_ == "oprd" for c in word.children):
+        return None
     for lemma in (_lemma(word), word.lemma_.lower(), word.lower_):  # as written too: the model's lemma of "spared" is "spar"
         if lemma in cues.drop_governors:
             return Assessment("dropped", f"governed by '{word.text}'")
