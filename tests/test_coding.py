@@ -1092,3 +1092,16 @@ def test_naming_an_attack_is_no_appeal_and_tonight_in_the_past_is_earlier_today(
     bomb = _only(code_text("A car bomb exploded at the army headquarters tonight, police said.", dt.date(1987, 3, 24)), "strike")
     assert (bomb.modality, bomb.date.date) == ("asserted", dt.date(1987, 3, 24))
     assert _only(code_text("The ministers will meet tonight.", dt.date(1987, 3, 24)), "meeting").cameo_code == "036"
+
+
+def test_a_reaction_not_had_leaves_the_event_but_an_act_not_done_drops_it(code_text) -> None:
+    kept = _only(code_text("Moscow did not condemn the US strikes on Syrian bases."), "strike")
+    assert (kept.source.country, kept.target.country) == ("USA", "SYR")
+    assert not [m for m in code_text("The strikes on the bases were not carried out, the ministry said.") if m.event_type == "strike"]
+
+
+def test_negotiators_speak_for_a_state_not_a_company_and_their_talks_negotiate(code_text) -> None:
+    talks = _only(code_text("Negotiators for Canada held talks with US officials in Ottawa on Monday."), "meeting")
+    assert (talks.source.code, talks.target.code, talks.cameo_code) == ("CANGOV", "USAGOV", "046")
+    company = _only(code_text("Negotiators for General Motors Corp and the Japanese government resumed talks."), "meeting")
+    assert company.source is None or company.source.country != "USA"

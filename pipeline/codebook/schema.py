@@ -257,6 +257,9 @@ class Modality(Frozen):
     done_participles: tuple[Word, ...] = Field(
         (), description="past participles that report an event noun done when they name its doer ('the resolutions, approved by voice vote')"
     )
+    reaction_verbs: tuple[Word, ...] = Field(
+        (), description="verbs whose negation says nothing of the event they take as object ('did not condemn the strikes')"
+    )
     outcome_words: tuple[Word, ...] = Field(
         (), description="governors whose 'of' object happened ('the failure of the talks'), though not their infinitive ('failure to meet')"
     )

@@ -388,14 +388,23 @@ def names_a_backer(token: Token) -> bool:
     return token.head.lower_ in BACKING or token.head.dep_ == "agent" and token.head.head.lower_ in BACKING
 
 
+SPOKESPEOPLE = frozenset({"negotiator", "spokesman", "spokeswoman", "spokesperson", "representative", "delegate"})
+STATES = frozenset({"country", "adjective", "capital"})  # names of a state, not of a body in it
+
+
 def _serving(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
     """The country of whom a phrase serves: "forces loyal to Bashar al-Assad" are Syria's, "an adviser to the
-    Iranian supreme leader" Iran's (not "an envoy to Syria", who is sent there)."""
+    Iranian supreme leader" Iran's (not "an envoy to Syria", who is sent there), "negotiators for Canada"
+    Canada's (not "the UN envoy for Syria", who is the UN's)."""
     holders = [a for a in head.children if a.dep_ == "amod" and a.lower_ == "loyal"]
     if head.lemma_.lower() in SERVANTS:
         holders.append(head)
     objects = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.subtree]
-    return [(0, marks.names[o.i][0]) for o in objects if o.i in marks.names and marks.names[o.i][0].country][:1]
+    found = [(0, marks.names[o.i][0]) for o in objects if o.i in marks.names and marks.names[o.i][0].country]
+    if head.lemma_.lower() in SPOKESPEOPLE:  # "negotiators for Canada", "a spokesman for the Iranian government"
+        stated = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.subtree]  # (not a
+        found += [(0, marks.names[o.i][0]) for o in stated if o.i in marks.names and marks.names[o.i][0].kind in STATES]  # company's)
+    return found[:1]
 
 
 def adjacent_title(head: Token) -> Token | None:

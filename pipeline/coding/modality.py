@@ -169,7 +169,9 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
         elif relation == "xcomp" and _lemma(parent) in cues.directive_verbs and any(c.lower_ == "to" for c in node.children):
             verdict = Assessment("planned", f"instructed by '{parent.text}'")  # "told its supporters to carry out attacks"
         elif relation in FULL_CLAUSE or relation == "ccomp":
-            verdict = _clause_cues(parent, cues, negation=True) if relation in FULL_CLAUSE else None
+            # "has not been accompanied by a political effort": a reaction not had, the event still happened
+            negation = relation not in {"dobj", "nsubjpass"} or _lemma(parent) not in cues.reaction_verbs
+            verdict = _clause_cues(parent, cues, negation=negation) if relation in FULL_CLAUSE else None
             existential = parent.lemma_.lower() == "be" and relation != "xcomp"  # "there was a call", not "is to meet"
             purpose = relation == "nsubjpass" and _serves_purpose(parent, cues)  # "airstrikes were intended to deter"
             if relation != "conj" and not existential and not purpose and (verdict is None or verdict.status != "dropped"):
