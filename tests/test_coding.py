@@ -1105,3 +1105,8 @@ def test_negotiators_speak_for_a_state_not_a_company_and_their_talks_negotiate(c
     assert (talks.source.code, talks.target.code, talks.cameo_code) == ("CANGOV", "USAGOV", "046")
     company = _only(code_text("Negotiators for General Motors Corp and the Japanese government resumed talks."), "meeting")
     assert company.source is None or company.source.country != "USA"
+
+
+def test_the_seven_leading_industrial_nations_are_the_g7(code_text) -> None:
+    met = _only(code_text("The finance ministers of the seven major industrial countries met today in Washington."), "meeting")
+    assert met.source.code == "IGOGOSGOV"
