@@ -1110,3 +1110,17 @@ def test_negotiators_speak_for_a_state_not_a_company_and_their_talks_negotiate(c
 def test_the_seven_leading_industrial_nations_are_the_g7(code_text) -> None:
     met = _only(code_text("The finance ministers of the seven major industrial countries met today in Washington."), "meeting")
     assert met.source.code == "IGOGOSGOV"
+
+
+def test_a_visitor_come_for_talks_naming_no_partner_meets_the_host_government(code_text) -> None:
+    visit = _only(code_text("US Treasury Secretary James Baker arrived in Tokyo for talks on Monday."), "meeting")
+    assert (visit.source.country, visit.target.code, visit.cameo_code) == ("USA", "JPNGOV", "042")
+    home = _only(code_text("Japanese Finance Minister Kiichi Miyazawa flew to Tokyo for talks on Monday."), "meeting")
+    assert home.target is None
+    venue = _only(code_text("Ministers made a pledge at the Paris monetary conference in February."), "meeting")
+    assert venue.source is None or venue.source.country != "FRA"
+
+
+def test_talks_involving_two_parties_are_between_them(code_text) -> None:
+    talks = _only(code_text("Talks involving Iran and Iraq resumed in Geneva on Monday."), "meeting")
+    assert (talks.source.code, talks.target.code) == ("IRN", "IRQ")

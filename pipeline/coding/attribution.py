@@ -230,6 +230,8 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     erupting = [anchor.head] if anchor.dep_ == "nsubj" and is_verbal(anchor.head) else []
     erupting += [c for head in erupting for c in head.children if c.dep_ in {"acomp", "advmod"}]
     between = [t for head in (trigger, *clauses, *erupting) for t in prep_objects(head, ["between", "among"])]
+    if spec.reciprocal:  # "talks involving Iran and Iraq": the parties, as "between" names them
+        between += [o for c in clauses if c.lemma_.lower() in INVOLVING and c.tag_ == "VBG" for o in direct_objects(c)]
     # "a meeting of EU ministers" names who met (unless someone else convened it); "a visit by X", "an
     # invitation from X" or "at the invitation of X" name who acted
     members = prep_objects(trigger, ["of"]) if spec.reciprocal else []
@@ -349,7 +351,28 @@ def _target(
         coded = _code_all([t for t in content if t not in located], marks, lexicon, trigger)
         coded += [a for a in (_as_place(t, marks) for t in located) if a is not None]
         target = _best([a for a in coded if not _same(a, source)])
+    if target is None and spec.reciprocal:
+        target = _host(trigger, source, marks)
     return target
+
+
+INVOLVING = frozenset({"involve", "include", "bring"})  # "talks involving X and Y", "a summit bringing together X and Y"
+VISITING = frozenset({"arrive", "travel", "fly", "go", "come", "head"})
+
+
+def _host(trigger: Token, source: Actor | None, marks: ActorMarks) -> Actor | None:
+    """The government a visitor came to for talks naming no partner: "Baker arrived in Tokyo for talks" is
+    received by Japan's (not a minister's talks at home, nor talks in a city that hosts others' talks, Geneva)."""
+    anchor = event_anchor(trigger)
+    verb = anchor.head.head
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "for" or verb.lemma_.lower() not in VISITING:
+        return None
+    gone_to = prep_objects(verb, ["in", "to"])
+    capitals = [t for t in gone_to if t.i in marks.names and marks.names[t.i][0].kind in {"country", "capital"}]
+    places = [a for a in (_as_place(t, marks) for t in capitals) if a is not None]  # not Geneva, where the UN meets
+    if not places or source is not None and source.country == places[0].country:
+        return None
+    return Actor(places[0].country + "GOV", places[0].country, places[0].text, "GOV")
 
 
 def _counterpart(actor: Actor | None, other: Actor | None) -> Actor | None:
@@ -543,8 +566,10 @@ def _modifier_actors(
     used = [c for c in trigger.children if c.dep_ in OWN_MODIFIERS and c.lemma_ in instruments]
     role = next((marks.roles[c.i] for c in used if c.i in marks.roles), None)  # the drone of "US drone strike": MIL
     previous: Token | None = None
+    modifiers = [c for c in trigger.children if c.dep_ in OWN_MODIFIERS]
+    capitals = [c for c in modifiers if any(t.i in marks.names and marks.names[t.i][0].kind == "capital" for t in np_tokens(c))]
     for child in trigger.children:
-        if child.dep_ not in OWN_MODIFIERS or child.i in places or _only_cities(child, marks):
+        if child.dep_ not in OWN_MODIFIERS or child.i in places or _only_cities(child, marks, len(capitals) == 1):
             continue
         listed = previous is not None and _listed(previous, child)  # "US, French and British airstrikes"
         previous = child
@@ -655,10 +680,12 @@ def _as_place(token: Token, marks: ActorMarks) -> Actor | None:
     return Actor(entry.country, entry.country, token.text, None)
 
 
-def _only_cities(modifier: Token, marks: ActorMarks) -> bool:
-    """A modifier whose only names are cities ('the Geneva arms control talks'): a place, not a party."""
-    kinds = {marks.names[t.i][0].kind for t in np_tokens(modifier) if t.i in marks.names}
-    return kinds == {"city"}
+def _only_cities(modifier: Token, marks: ActorMarks, lone_capital: bool) -> bool:
+    """A modifier whose only names are cities ('the Geneva arms control talks'), or the `lone_capital` of the
+    trigger's modifiers, not as owner ('the Paris monetary conference'; not "Moscow's talks" nor
+    "Baghdad-Washington talks"): a place, not a party."""
+    kinds = [marks.names[t.i][0].kind for t in np_tokens(modifier) if t.i in marks.names]
+    return set(kinds) == {"city"} or lone_capital and kinds == ["capital"] and modifier.dep_ != "poss"
 
 
 def _venues(trigger: Token, marks: ActorMarks) -> list[Token]:
