@@ -1071,7 +1071,7 @@ def test_a_city_name_written_in_lower_case_is_a_word(engine) -> None:
 
 
 def test_an_event_its_participle_says_someone_did_is_done_whatever_comes_next(code_text) -> None:
-    passed = _only(code_text("The resolutions, approved by the Senate Finance Committee, now will be sent to the Senate floor."), "resolution")
+    passed = _only(code_text("The resolution, adopted by the Senate Finance Committee, will now go to the full Senate."), "resolution")
     assert passed.modality == "asserted"
     launched = _only(code_text("The offensive, launched by Turkey in January, will continue until the spring."), "strike")
     assert (launched.modality, launched.source.code) == ("asserted", "TUR")

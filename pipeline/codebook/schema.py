@@ -255,7 +255,7 @@ class Modality(Frozen):
         (), description="nouns of a pause in events ('a lull in the fighting'): what they govern did not happen"
     )
     done_participles: tuple[Word, ...] = Field(
-        (), description="past participles that report an event noun done when they name its doer ('the resolutions, approved by voice vote')"
+        (), description="past participles that report an event noun done when they name its doer ('the motion, passed by the committee')"
     )
     reaction_verbs: tuple[Word, ...] = Field(
         (), description="verbs whose negation says nothing of the event they take as object ('did not condemn the strikes')"

@@ -105,7 +105,7 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
         return verdict
     planned = planned or (verdict.reason if verdict else None)
     if planned is None and _done_by_someone(trigger, cues):
-        return Assessment("asserted")  # "the resolutions, approved by voice vote, will be sent to the Senate floor"
+        return Assessment("asserted")  # "the motion, passed by the committee, goes next to the full house"
     node = event_anchor(trigger)  # "wants to reconvene two weeks of talks": the partitive stands in the clause
     for _ in range(10):
         relation, parent = node.dep_, node.head
