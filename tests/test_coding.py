@@ -1068,6 +1068,8 @@ def test_a_city_name_written_in_lower_case_is_a_word(engine) -> None:
     doc = next(parse_sentences(engine.nlp, ["UAL will change its name at a meeting in Name."]))
     marks = mark_actors(doc, engine.coder.lexicon)
     assert [doc[i].text for i in marks.names] == ["Name"]  # an alternate name of Namur, and "its name" no mention of it
+    doc = next(parse_sentences(engine.nlp, ["Police raided a house in east London."]))
+    assert [entry.code for entry, _ in mark_actors(doc, engine.coder.lexicon).names.values()] == ["GBR"]  # not East London, ZAF
 
 
 def test_an_event_its_participle_says_someone_did_is_done_whatever_comes_next(code_text) -> None:

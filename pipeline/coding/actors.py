@@ -147,7 +147,8 @@ def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = Non
     People are coded by the publication date: the same person codes differently in and out of office.
     A city name inside a person's or organisation's name is not a place.
     """
-    found = filter_spans([Span(doc, s, e, label=m) for m, s, e in [*lexicon.exact(doc), *lexicon.folded(doc)]])
+    spans = [Span(doc, s, e, label=m) for m, s, e in [*lexicon.exact(doc), *lexicon.folded(doc)]]
+    found = filter_spans([span for span in spans if not _lower_case_city(span, lexicon)])
     named = {i for span in found for i in range(span.start, span.end)}
     names: dict[int, tuple[LexEntry, Span]] = {}
     for match in found:
@@ -234,13 +235,22 @@ def _opposed(match: Span) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"anti", "counter"}
 
 
+NAME_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "az", "ash", "at"})  # Arabic articles: "al-Bab"
+
+
+def _lower_case_city(span: Span, lexicon: ActorLexicon) -> bool:
+    """A city name whose first word is written in lower case is words, not the city: "its name" is not Namur,
+    "east London" is London, not South Africa's East London (but "al-Bab" is the town)."""
+    words = [t for t in span if t.is_alpha]
+    city = lexicon.entries[span.label].kind == "city" if span.label in lexicon.entries else False
+    return city and bool(words) and words[0].is_lower and words[0].lower_ not in NAME_ARTICLES
+
+
 def _not_a_place(match: Span) -> bool:
     """A city name that is part of a longer person's or organisation's name ("Kaya Sertkaya", "Manchester
     United"), or a lone name tagged as a person outside a prepositional phrase or a noun's modifiers ("she
     met Campbell"). The small model also tags unfamiliar towns as people ("an attack on Homs", "the Afrin
-    assault"), so those stay places. A city name written in lower case is a word ("its name" is not Namur)."""
-    if all(t.is_lower for t in match if t.is_alpha):
-        return True
+    assault"), so those stay places."""
     for ent in match.doc.ents:
         if ent.start >= match.end or match.start >= ent.end or ent.label_ not in {"PERSON", "ORG"}:
             continue
