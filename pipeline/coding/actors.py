@@ -411,9 +411,9 @@ def _serving(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
         holders.append(head)
     objects = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.subtree]
     found = [(0, marks.names[o.i][0]) for o in objects if o.i in marks.names and marks.names[o.i][0].country]
-    if head.lemma_.lower() in SPOKESPEOPLE:  # "negotiators for Canada", "a spokesman for the Iranian government"
-        stated = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.subtree]  # (not a
-        found += [(0, marks.names[o.i][0]) for o in stated if o.i in marks.names and marks.names[o.i][0].kind in STATES]  # company's)
+    if head.lemma_.lower() in SPOKESPEOPLE:  # "negotiators for Canada", but not a company's "for General Motors"
+        stated = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.subtree]
+        found += [(0, marks.names[o.i][0]) for o in stated if o.i in marks.names and marks.names[o.i][0].kind in STATES]
     return found[:1]
 
 
