@@ -1126,3 +1126,8 @@ def test_a_visitor_come_for_talks_naming_no_partner_meets_the_host_government(co
 def test_talks_involving_two_parties_are_between_them(code_text) -> None:
     talks = _only(code_text("Talks involving Iran and Iraq resumed in Geneva on Monday."), "meeting")
     assert (talks.source.code, talks.target.code) == ("IRN", "IRQ")
+
+
+def test_no_reports_or_sign_of_an_event_is_none(code_text) -> None:
+    assert not [m for m in code_text("There were no reports of clashes between troops and rebels near Hama.") if m.event_type == "strike"]
+    assert not [m for m in code_text("There was no sign of fighting in the city on Tuesday.") if m.event_type == "strike"]

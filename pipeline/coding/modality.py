@@ -118,6 +118,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
                 return Assessment("dropped", f"'{parent.head.text} {parent.text} {trigger.text}'")  # "a lull in the fighting"
             if any(c.dep_ == "neg" for c in parent.children):  # "sets the stage for confrontation, not for talks"
                 return Assessment("dropped", f"negated '{parent.text} {trigger.text}'")
+            if parent.lower_ == "of" and any(c.dep_ == "det" and c.lower_ in cues.negators for c in parent.head.children):
+                return Assessment("dropped", f"'no {parent.head.text} of {trigger.text}'")  # "there were no reports of clashes"
             governs = parent.lower_ in GOVERNING_PREPS and parent.head != parent and parent.head.lemma_.lower() != "be"  # "is on a visit"
             # "with" passes on only the modals of its verb, and only to an indefinite event: "would retaliate with an
             # attack", not "could coincide with the summit" nor "with attacks ... ratcheting up, Islamophobia has gone"
