@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from pipeline.codebook.load import ActorTables
 from pipeline.codebook.schema import EventType, OtherSense
-from pipeline.coding.attribution import role_only
+from pipeline.coding.attribution import role_only, state_or_body
 from pipeline.coding.sentence import Coder, SentenceCoding, SentenceEvent, code_sentence
 from pipeline.records import Actor, Article, EventDate, Mention
 
@@ -415,16 +415,11 @@ def _political(event: SentenceEvent, spec: EventType) -> bool:
     """Whether a row has the actors its type needs, or a political setting standing in for them; not a
     setting of a company's or union's meeting ("shareholders approved it at the annual meeting in Providence"),
     and not a private body's routine event without a state or international body ("at its annual meeting")."""
-    if event.private and not any(_state_or_body(actor) for actor in (event.source, event.target)):
+    if event.private and not any(state_or_body(actor) for actor in (event.source, event.target)):
         return False
     if _actors(event, spec) >= spec.min_actors:
         return True
     return event.in_setting and not any(actor is not None and actor.role in spec.uncounted_roles for actor in (event.source, event.target))
-
-
-def _state_or_body(actor: Actor | None) -> bool:
-    """A side coded as a country or an international body."""
-    return actor is not None and bool(actor.country or actor.code and actor.code.startswith("IGO"))
 
 
 def _actors(event: SentenceEvent, spec: EventType) -> int:

@@ -457,7 +457,7 @@ def _party_above(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> li
             return []
         heads = subjects(verb) or [t for t in passive_subjects(verb) if _acts(t, verb, marks)]
         named = [t for t in heads if _has_name(t, marks)]  # not "analysts in London"
-        found = [a for a in _code_all(named, marks, lexicon, trigger) if a.country or a.code and a.code.startswith("IGO")]
+        found = [a for a in _code_all(named, marks, lexicon, trigger) if state_or_body(a)]
         if found or verb.dep_ not in REPORTED_CLAUSES:
             return found
         verb = verb.head
@@ -482,6 +482,11 @@ def _clause_of(token: Token) -> Token:
     while token.dep_ not in CLAUSE_DEPS and token.head != token:
         token = token.head
     return token
+
+
+def state_or_body(actor: Actor | None) -> bool:
+    """A side coded as a country or an international body."""
+    return actor is not None and bool(actor.country or actor.code and actor.code.startswith("IGO"))
 
 
 def role_only(actor: Actor) -> bool:
