@@ -1051,6 +1051,34 @@ def test_a_routine_annual_meeting_is_a_row_only_with_a_state_or_international_bo
     assert not [m for m in code_text(setting) if m.event_type == "meeting"]
 
 
+def test_an_organs_meeting_is_a_row_only_for_an_international_bodys_organ(code_text) -> None:
+    council = _only(code_text("The Security Council meeting on Syria ended without agreement."), "meeting")
+    assert council.source.code == "IGOUNO"
+    others = (
+        "The American Motors board meeting approved the merger.",
+        "The National Security Council meeting on Iran ended on Friday.",
+        "Economists said no change is likely at next week's Federal Open Market Committee (FOMC) meeting.",
+    )
+    for text in others:
+        assert not [m for m in code_text(text) if m.event_type == "meeting"], text
+
+
+def test_a_later_bare_mention_of_a_meeting_in_a_political_setting_is_kept(code_text) -> None:
+    text = (
+        "The finance minister left for Washington to attend yesterday's meetings of leading industrial nations. "
+        "In a strongly worded statement, the meeting reaffirmed the Paris Accord."
+    )
+    meetings = [m for m in code_text(text) if m.event_type == "meeting"]
+    assert [(m.sentence_index, m.is_reference) for m in meetings] == [(0, False), (1, True)]
+    assert meetings[1].date.date == meetings[0].date.date == dt.date(2020, 6, 14)
+
+
+def test_an_event_nouns_own_past_date_outweighs_a_later_future(code_text) -> None:
+    text = "Economists noted yesterday's meeting between Brazil and Japan was the first in a series and said markets would watch it in the next few weeks."
+    meeting = _only(code_text(text), "meeting")
+    assert (meeting.cameo_code, meeting.modality, meeting.date.date) == ("040", "asserted", dt.date(2020, 6, 14))
+
+
 def test_the_failure_of_talks_reports_them_but_a_failure_to_meet_does_not(code_text) -> None:
     failed = _only(code_text("The failure of the UN-sponsored Geneva talks left the opposition isolated."), "meeting")
     assert failed.source.code == "IGOUNO"

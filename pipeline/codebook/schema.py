@@ -215,6 +215,9 @@ class EventType(Frozen):
     private_modifiers: tuple[Word, ...] = Field(
         (), description="modifiers of a private body's routine event (the annual meeting): a row only with a state or IGO in it"
     )
+    organ_modifiers: tuple[Word, ...] = Field(
+        (), description="a body's own organ (board, council): a row only with an international body in it (the ICO board meeting)"
+    )
     other_sense: OtherSense | None = Field(None, description="an article-level test for a trigger's other sense")
     excluded_source_roles: tuple[Word, ...] = Field(
         (), description="roles whose events are never of this type (LAB: a strike by a union is a labour strike)"

@@ -74,6 +74,7 @@ class _Cluster:
     planned: bool  # its first mention is a plan
     separate: tuple[str, ...]  # codes of its type that are never the same event as another code
     words: set[str] = field(default_factory=set)  # its mentions' trigger lemmas ("strike", "talk")
+    in_setting: bool = False  # a mention names a political setting ("yesterday's meetings of industrial nations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,13 +252,14 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
             clusters.append(
                 _Cluster(
                     event.event_type, event.source, event.target, event.date, spec.reciprocal, event.cameo_code, event.town,
-                    event.modality == "planned", spec.separate_codes, {event.lemma},
+                    event.modality == "planned", spec.separate_codes, {event.lemma}, event.in_setting,
                 )
             )
             membership.append(len(clusters) - 1)
             continue
         cluster = clusters[home]
         cluster.words.add(event.lemma)
+        cluster.in_setting = cluster.in_setting or event.in_setting
         cluster.source = cluster.source if _country(cluster.source) else event.source
         cluster.target = cluster.target if _country(cluster.target) else event.target
         cluster.town = cluster.town or event.town
@@ -285,7 +287,11 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
         announced = cluster.code == planned and event.modality == "asserted"  # "the talks recessed": no longer a plan
         code = cluster.code if event.needs_antecedent and not announced else event.cameo_code
         reference = earlier or event.is_reference
-        linked.append((index, replace(event, date=date, source=source, target=target, cameo_code=code, is_reference=reference)))
+        # "the meeting reaffirmed the accord": the setting its first mention named stands in for its actors too
+        setting = event.in_setting or cluster.in_setting
+        linked.append(
+            (index, replace(event, date=date, source=source, target=target, cameo_code=code, is_reference=reference, in_setting=setting))
+        )
     return linked
 
 
@@ -414,9 +420,12 @@ def _other_sense(event: SentenceEvent, sense: OtherSense | None, words: frozense
 def _political(event: SentenceEvent, spec: EventType) -> bool:
     """Whether a row has the actors its type needs, or a political setting standing in for them; not a
     setting of a company's or union's meeting ("shareholders approved it at the annual meeting in Providence"),
-    and not a private body's routine event without a state or international body ("at its annual meeting")."""
+    and not a private body's routine event without a state or international body ("at its annual meeting"), nor
+    a meeting of a body's own organ without an international body ("the board meeting")."""
     if event.private and not any(state_or_body(actor) for actor in (event.source, event.target)):
         return False
+    if event.organ and not any(actor is not None and (actor.code or "").startswith("IGO") for actor in (event.source, event.target)):
+        return False  # the Security Council's meeting, not a company's board meeting nor a state's security council
     if _actors(event, spec) >= spec.min_actors:
         return True
     return event.in_setting and not any(actor is not None and actor.role in spec.uncounted_roles for actor in (event.source, event.target))

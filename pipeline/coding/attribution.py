@@ -232,6 +232,9 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     between = [t for head in (trigger, *clauses, *erupting) for t in prep_objects(head, ["between", "among"])]
     if spec.reciprocal:  # "talks involving Iran and Iraq": the parties, as "between" names them
         between += [o for c in clauses if c.lemma_.lower() in INVOLVING and c.tag_ == "VBG" for o in direct_objects(c)]
+        stranded = _stranded(trigger)
+        between += [t for p in stranded if p.lower_ in {"between", "among"} for t in prep_objects(p.head, [p.lower_])]
+        found.targets += [t for p in stranded if p.lower_ == "with" for t in prep_objects(p.head, ["with"])]
     # "a meeting of EU ministers" names who met (unless someone else convened it); "a visit by X", "an
     # invitation from X" or "at the invitation of X" name who acted
     members = prep_objects(trigger, ["of"]) if spec.reciprocal else []
@@ -290,6 +293,23 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
             found.content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
             found.content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
     return found
+
+
+def _stranded(trigger: Token) -> list[Token]:
+    """Partners the parser hung on a word above a meeting in a prepositional phrase, right after it: "speaking
+    ahead of a meeting later today between X and Y", "said on return from talks in New York with X"."""
+    if trigger.dep_ != "pobj":
+        return []
+    holder = trigger.head.head
+    if holder.dep_ == "advmod" and holder.head.i < trigger.i:  # "ahead of", "prior to"
+        holder = holder.head
+    after = trigger.right_edge.i
+    return [
+        p
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ in STRANDED_PREPS and p.i > after
+        and all(t.is_punct or t.ent_type_ in {"DATE", "TIME"} for t in trigger.doc[after + 1 : p.i])
+    ]
 
 
 def _actor_pairs(trigger: Token, found: _Candidates, setting: _Setting) -> list[tuple[Actor | None, Actor | None]]:
@@ -601,6 +621,7 @@ def _listed(before: Token, after: Token) -> bool:
 
 
 PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across"})
+STRANDED_PREPS = frozenset({"between", "among", "with"})
 STRUCK_PREPS = PLACE_PREPS | {"of", "on", "against", "at", "into"}  # not by/from (the attacker) or between/with
 REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})  # "X said (that) ...", "X tried to ..."
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "pcomp"})

@@ -269,7 +269,7 @@ def date_for(anchor: Token, published: dt.date | None, expressions: list[Span] |
 
 
 FUTURE = re.compile(
-    r"^(?:on\s+|by\s+)?(?:tomorrow|tonight|next\s+\w+|later\s+this\s+(?:week|month|year)|this\s+coming\s+\w+|"
+    r"^(?:on\s+|by\s+)?(?:tomorrow|tonight|next\s+\w+|later\s+(?:today|tonight|this\s+(?:week|month|year))|this\s+coming\s+\w+|"
     r"(?:in\s+)?the\s+coming\s+(?:days|weeks|months)|(?:in\s+)?the\s+(?:next|following)\s+(?:few\s+)?(?:days|weeks|months))$"
 )
 
@@ -282,6 +282,8 @@ def future_expression(
     Events that can be planned (meetings) written in the bare present, as the trigger or the object of one of
     the `scheduling` verbs, are scheduled when they name a day, week or date: "the ministers meet on
     Thursday", "Baker holds talks this week" (not "talks continue today", "follows a call on Friday")."""
+    if published is not None and any(_past_own_date(span, anchor, published) for span in expressions):
+        return None  # "noted yesterday's meeting was the first in a series ... in the next few weeks"
     path = event_clause(anchor, awaited=True)
     reach = 0 if _in_past(anchor) else FUTURE_REACH
     scheduled = _scheduled_verb(anchor, scheduling)
@@ -299,6 +301,14 @@ def future_expression(
 
 
 EARLIER_TODAY = frozenset({"tonight", "this evening"})  # in a past clause, hours before the report
+
+
+def _past_own_date(span: Span, anchor: Token, published: dt.date) -> bool:
+    """A date the event noun itself bears, before publication ("yesterday's meeting", "last week's talks")."""
+    if span.root.dep_ != "poss" or span.root.head != anchor:
+        return False
+    resolved = resolve(span.text, published, FUTURE_REACH)
+    return resolved is not None and resolved.date < published
 
 
 def _scheduled_verb(anchor: Token, scheduling: frozenset[str]) -> bool:

@@ -208,6 +208,16 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
     return Assessment("planned", planned) if planned else Assessment("asserted")
 
 
+def awaited(trigger: Token) -> str | None:
+    """The words that say an event is still to come when something happens: "ahead of the G-7 meeting",
+    "prior to the talks". Plans of events that can be announced (meetings) only: "travelled to Moscow ahead
+    of the Turkish invasion" reports an invasion that came."""
+    prep = trigger.head
+    if trigger.dep_ == "pobj" and prep.lower_ in {"of", "to"} and prep.head.lower_ in {"ahead", "prior"}:
+        return f"{prep.head.text} {prep.text} {trigger.text}"
+    return None
+
+
 def _awaited(trigger: Token) -> bool:
     """Whether the event is what something happens before: "before the talks", "ahead of the summit"."""
     prep = trigger.head

@@ -15,7 +15,7 @@ from pipeline.coding.actors import ActorLexicon, build_lexicon, mark_actors, nam
 from pipeline.coding.attribution import attribute
 from pipeline.coding.dates import date_expressions, date_for, future_expression
 from pipeline.coding.matching import match_rules
-from pipeline.coding.modality import Assessment, assess, is_back_reference
+from pipeline.coding.modality import Assessment, assess, awaited, is_back_reference
 from pipeline.coding.venue import event_town, political_setting, venue_code, venue_country
 from pipeline.prefilter import Prefilter
 from pipeline.records import Actor, EventDate
@@ -96,6 +96,7 @@ class SentenceEvent:
     date: EventDate
     in_setting: bool  # names a political setting that stands in for missing actors (codebook stand_ins)
     private: bool = False  # a modifier says it may be a private body's routine event (codebook private_modifiers)
+    organ: bool = False  # a modifier says it is a meeting of a body's own organ (codebook organ_modifiers)
     town: str | None = None  # the town or city it names as where it happened ("airstrikes on Douma")
     needs_antecedent: bool = False  # a bare back-reference: a row only if the article reported the event before
     unlinked_named: bool = False  # ... or if it names a party to it (codebook `unlinked_named`)
@@ -134,6 +135,8 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
         scheduling = coder.scheduling if (hit.rule.planned or spec.planned) != "drop" else frozenset()
         if assessment.status == "asserted" and (future := future_expression(trigger, expressions, published, scheduling)):
             assessment = Assessment("planned", f"future date '{future}'")
+        if assessment.status == "asserted" and scheduling and (ahead := awaited(trigger)):
+            assessment = Assessment("planned", f"'{ahead}'")  # "dealers held back ahead of the G-7 meeting": to come
         if assessment.status == "planned":
             planned = hit.rule.planned or spec.planned
             if planned == "drop":
@@ -166,6 +169,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                     date=date,
                     in_setting=spec.stand_ins is not None and political_setting(trigger, marks, spec.stand_ins),
                     private=any(c.dep_ in {"amod", "compound"} and c.lower_ in spec.private_modifiers for c in trigger.children),
+                    organ=_organ(trigger, spec.organ_modifiers),
                     town=event_town(trigger, marks),
                     needs_antecedent=hit.rule.antecedent,
                     unlinked_named=hit.rule.unlinked_named,
@@ -176,6 +180,13 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
     events = _one_per_event(found, doc, coder)
     towns, places = named_places(marks)
     return SentenceCoding(events, people, competing, tuple(dropped), towns, places)
+
+
+def _organ(trigger: Token, words: tuple[str, ...]) -> bool:
+    """Whether the trigger's modifiers name a body's own organ, however deep the name ("the Federal Open Market
+    Committee (FOMC) meeting")."""
+    modifiers = (c for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"})
+    return any(t.lemma_.lower() in words for c in modifiers for t in c.subtree)
 
 
 def _one_per_event(events: list[SentenceEvent], doc: Doc, coder: Coder) -> tuple[SentenceEvent, ...]:
