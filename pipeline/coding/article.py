@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from pipeline.codebook.load import ActorTables
 from pipeline.codebook.schema import EventType, OtherSense
-from pipeline.coding.attribution import role_only, state_or_body
+from pipeline.coding.attribution import international_body, role_only, state_or_body
 from pipeline.coding.sentence import Coder, SentenceCoding, SentenceEvent, code_sentence
 from pipeline.records import Actor, Article, EventDate, Mention
 
@@ -424,7 +424,7 @@ def _political(event: SentenceEvent, spec: EventType) -> bool:
     a meeting of a body's own organ without an international body ("the board meeting")."""
     if event.private and not any(state_or_body(actor) for actor in (event.source, event.target)):
         return False
-    if event.organ and not any(actor is not None and (actor.code or "").startswith("IGO") for actor in (event.source, event.target)):
+    if event.organ and not any(international_body(actor) for actor in (event.source, event.target)):
         return False  # the Security Council's meeting, not a company's board meeting nor a state's security council
     if _actors(event, spec) >= spec.min_actors:
         return True

@@ -457,7 +457,7 @@ def _auspices(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> list[
         for t in [*(c for c in auspices.children if c.dep_ in {"compound", "poss", "amod"}), *prep_objects(auspices, ["of"])]
     ]
     named = _code_all([o for o in unders if o.lemma_.lower() not in AUSPICES], marks, lexicon, trigger)
-    bodies = [a for a in named if a.code and a.code.startswith("IGO")]
+    bodies = [a for a in named if international_body(a)]
     return [a for a in _code_all(found, marks, lexicon, trigger) if a.code] + bodies
 
 
@@ -506,7 +506,12 @@ def _clause_of(token: Token) -> Token:
 
 def state_or_body(actor: Actor | None) -> bool:
     """A side coded as a country or an international body."""
-    return actor is not None and bool(actor.country or actor.code and actor.code.startswith("IGO"))
+    return actor is not None and bool(actor.country) or international_body(actor)
+
+
+def international_body(actor: Actor | None) -> bool:
+    """A side coded as an international body (an IGO code)."""
+    return actor is not None and actor.code is not None and actor.code.startswith("IGO")
 
 
 def role_only(actor: Actor) -> bool:

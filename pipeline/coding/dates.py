@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.coding.syntax import SEQUENCE_PREPS, bare_present
+from pipeline.coding.syntax import SEQUENCE_PREPS, awaited_object, bare_present
 from pipeline.records import EventDate
 
 MONTHS = {
@@ -214,7 +214,7 @@ def event_clause(anchor: Token, awaited: bool = False) -> dict[int, int]:
     node = anchor
     steps = 0
     while node.head != node and (node.dep_ not in CLAUSE_BOUNDARIES or _at_the_time(node)):
-        if node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_PREPS or not awaited and _awaited_object(node):
+        if node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_PREPS or not awaited and awaited_object(node):
             break
         node = node.head
         steps += 1
@@ -229,11 +229,6 @@ def _at_the_time(clause: Token) -> bool:
         return False
     when = any(c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in clause.children)
     return when and not any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "would", "wo"} for c in clause.children)
-
-
-def _awaited_object(node: Token) -> bool:
-    """The object of "ahead of" or "prior to": "ahead of the talks"."""
-    return node.dep_ == "pobj" and node.head.lower_ in {"of", "to"} and node.head.head.lower_ in {"ahead", "prior"}
 
 
 def _own_clause(anchor: Token, path: dict[int, int]) -> set[int]:

@@ -34,7 +34,15 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.codebook.schema import Modality
-from pipeline.coding.syntax import bare_present, direct_objects, event_anchor, is_definite, is_verbal, name_taken_for_modal
+from pipeline.coding.syntax import (
+    awaited_object,
+    bare_present,
+    direct_objects,
+    event_anchor,
+    is_definite,
+    is_verbal,
+    name_taken_for_modal,
+)
 
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
 # threat of, calls for, safe from, respond by, would retaliate with
@@ -208,22 +216,9 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
     return Assessment("planned", planned) if planned else Assessment("asserted")
 
 
-def awaited(trigger: Token) -> str | None:
-    """The words that say an event is still to come when something happens: "ahead of the G-7 meeting",
-    "prior to the talks". Plans of events that can be announced (meetings) only: "travelled to Moscow ahead
-    of the Turkish invasion" reports an invasion that came."""
-    prep = trigger.head
-    if trigger.dep_ == "pobj" and prep.lower_ in {"of", "to"} and prep.head.lower_ in {"ahead", "prior"}:
-        return f"{prep.head.text} {prep.text} {trigger.text}"
-    return None
-
-
 def _awaited(trigger: Token) -> bool:
     """Whether the event is what something happens before: "before the talks", "ahead of the summit"."""
-    prep = trigger.head
-    if trigger.dep_ != "pobj":
-        return False
-    return prep.lower_ == "before" or prep.lower_ == "of" and prep.head.lower_ in {"ahead", "prior"}
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "before" or awaited_object(trigger)
 
 
 def _predicate(verb: Token, cues: Modality) -> Assessment | None:

@@ -15,7 +15,8 @@ from pipeline.coding.actors import ActorLexicon, build_lexicon, mark_actors, nam
 from pipeline.coding.attribution import attribute
 from pipeline.coding.dates import date_expressions, date_for, future_expression
 from pipeline.coding.matching import match_rules
-from pipeline.coding.modality import Assessment, assess, awaited, is_back_reference
+from pipeline.coding.syntax import awaited_object
+from pipeline.coding.modality import Assessment, assess, is_back_reference
 from pipeline.coding.venue import event_town, political_setting, venue_code, venue_country
 from pipeline.prefilter import Prefilter
 from pipeline.records import Actor, EventDate
@@ -135,8 +136,10 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
         scheduling = coder.scheduling if (hit.rule.planned or spec.planned) != "drop" else frozenset()
         if assessment.status == "asserted" and (future := future_expression(trigger, expressions, published, scheduling)):
             assessment = Assessment("planned", f"future date '{future}'")
-        if assessment.status == "asserted" and scheduling and (ahead := awaited(trigger)):
-            assessment = Assessment("planned", f"'{ahead}'")  # "dealers held back ahead of the G-7 meeting": to come
+        # "dealers held back ahead of the G-7 meeting": to come (only where plans are kept: "travelled to Moscow
+        # ahead of the Turkish invasion" reports an invasion that came)
+        if assessment.status == "asserted" and scheduling and awaited_object(trigger):
+            assessment = Assessment("planned", f"'{trigger.head.head.text} {trigger.head.text} {trigger.text}'")
         if assessment.status == "planned":
             planned = hit.rule.planned or spec.planned
             if planned == "drop":

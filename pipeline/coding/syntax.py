@@ -100,6 +100,11 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
+def awaited_object(token: Token) -> bool:
+    """The object of "ahead of" or "prior to": an event still to come when something happens ("ahead of the talks")."""
+    return token.dep_ == "pobj" and token.head.lower_ in {"of", "to"} and token.head.head.lower_ in {"ahead", "prior"}
+
+
 def is_definite(noun: Token) -> bool:
     """A determiner or possessor that picks out one known thing ("the summit", "Russia's attack"), not "a",
     "an", "any" or "some"."""
