@@ -1159,3 +1159,66 @@ def test_talks_involving_two_parties_are_between_them(code_text) -> None:
 def test_no_reports_or_sign_of_an_event_is_none(code_text) -> None:
     assert not [m for m in code_text("There were no reports of clashes between troops and rebels near Hama.") if m.event_type == "strike"]
     assert not [m for m in code_text("There was no sign of fighting in the city on Tuesday.") if m.event_type == "strike"]
+
+
+def test_who_is_engaged_or_involved_in_fighting_fights(code_text) -> None:
+    fight = _only(code_text("Turkish troops have been involved in clashes with the PKK near the border."), "strike")
+    assert (fight.source.code, fight.target.country) == ("TURMIL", "TUR")
+
+
+def test_who_a_call_or_visit_comes_from_is_its_source(code_text) -> None:
+    call = _only(code_text("Erdogan received a phone call later that day from the Russian president, Vladimir Putin."), "meeting")
+    assert (call.cameo_code, call.source.country, call.target.country) == ("041", "RUS", "TUR")
+    visit = _only(code_text("The Egyptian president received a visit from the Iranian foreign minister on Monday."), "meeting")
+    assert (visit.source.country, visit.target.country) == ("IRN", "EGY")
+    assert not [m for m in code_text("The general made a call to arms in a speech to the troops.") if m.event_type == "meeting"]
+
+
+def test_a_possessor_of_a_named_apposition_is_someone_else(code_text) -> None:
+    text = "Ankara changed its tune after Erdoğan received a phone call later that day from Assad’s main backer, the Russian president, Vladimir Putin."
+    call = _only(code_text(text), "meeting")
+    assert call.source.country == "RUS"
+
+
+def test_ethnic_groups_episodes_and_states_of_the_union_are_no_countries(code_text) -> None:
+    killed = _only(code_text("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia on Friday."), "strike")
+    assert (killed.source.country, killed.target.country) == ("SRB", "SRB")
+    bombing = code_text("Two suicide bombers blew themselves up in Tel Aviv in the worst attack in the current Palestinian uprising.")
+    assert {m.target.country for m in bombing if m.event_type == "strike" and m.target} == {"ISR"}
+    talks = _only(code_text("Baker held talks on the budget with Senator Pete Domenici of New Mexico on Tuesday."), "meeting")
+    assert talks.target is None or talks.target.country != "MEX"
+    committee = _only(code_text("Shultz met members of the House Foreign Affairs Committee on Tuesday."), "meeting")
+    assert committee.target.code == "USALEG"
+
+
+def test_coordinated_strikes_share_the_side_hung_on_the_last(code_text) -> None:
+    strikes = [m for m in code_text("The airstrikes and shelling by Syrian government forces continued on Monday.") if m.event_type == "strike"]
+    assert {m.cameo_code for m in strikes} == {"194", "195"}
+    assert {m.source.country for m in strikes} == {"SYR"}
+    assert all(m.source is None for m in code_text("Iran condemned the attack on a Kuwaiti ship and comments by American officials.") if m.event_type == "strike")
+
+
+def test_partners_hung_after_a_date_are_the_meetings(code_text) -> None:
+    meeting = _only(code_text("He said the offer would be made at a meeting later this month between Yeutter and Japanese officials."), "meeting")
+    assert meeting.cameo_code == "036" and meeting.target.code == "JPNGOV"
+
+
+def test_a_place_that_experienced_attacks_was_struck_and_missiles_are_not_aerial(code_text) -> None:
+    attacks = _only(code_text("Both Damascus and Riyadh experienced missile attacks on Tuesday."), "strike")
+    assert (attacks.cameo_code, attacks.target.country) == ("194", "SYR")
+
+
+def test_what_is_said_of_a_known_strike_leaves_it_reported(code_text) -> None:
+    known = _only(code_text("The Spanish minister said the U.S. strike could be considered an act of self-defence."), "strike")
+    assert (known.modality, known.source.country) == ("asserted", "USA")
+    assert not [m for m in code_text("The strike could be carried out within hours.") if m.event_type == "strike"]
+    text = "Turkish jets bombed Kurdish positions near Afrin on Sunday. Damascus did not comment, but has condemned Turkey's intervention."
+    reference = [m for m in code_text(text) if m.event_type == "strike" and m.sentence_index == 1]
+    assert len(reference) == 1 and reference[0].is_reference and reference[0].source.country == "TUR"
+
+
+def test_a_leaders_forces_take_his_country_and_their_role(code_text) -> None:
+    shelling = _only(code_text("Assad's Russia-backed forces shelled the rebel-held town on Monday."), "strike")
+    assert shelling.source.code == "SYRMIL"
+    spokesman = _only(code_text("Erdogan's spokesman met the Russian ambassador on Monday."), "meeting")
+    assert spokesman.source.code == "TURGOV"

@@ -157,6 +157,8 @@ def mark_actors(doc: Doc, lexicon: ActorLexicon, published: dt.date | None = Non
             continue  # "Nasr al-Hariri" is not Saad Hariri, "Ivanka Trump" not Donald Trump
         if _opposed(match):
             continue  # "anti-Isis forces" fight Isis, "an anti-Syria journalist" is no Syrian
+        if _ethnic(match):
+            continue  # "three ethnic Albanians" killed in Serbia are no Albania's
         entry = _person_entry(persons, published) if persons else lexicon.entries[match.label]
         if entry.kind == "city" and _not_a_place(match):
             continue  # "Kaya Sertkaya" is a lawyer, not the town of Kaya; "Manchester United" a club
@@ -292,6 +294,13 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         # ("rebel civilian and military officials" are rebels)
         roles = [(1, -distance, role) for first, distance, role in roles if first == 1 and role != "GOV"]
     fixed = sorted(((d, e) for d, (e, _) in named if e.kind in {"fixed", "person"}), key=lambda pair: pair[0])
+    apposed = _apposed_names(head, marks)
+    if apposed:  # "Assad's main backer, the Russian president, Vladimir Putin" is Putin, not Assad
+        fixed = apposed
+    owner = _possessor(head, marks)
+    if owner is not None and owner.country and head.i in marks.roles:  # "Assad's forces" are Syria's military
+        role = marks.roles[head.i]
+        return Actor(code=owner.country + role, country=owner.country, text=text, role=role)
     if fixed and (fixed[0][1].role or not roles):
         entry = fixed[0][1]
         # "EU foreign ministers" are its members' people and take their role (IGOEUREECGOV); its envoy is the EU
@@ -334,6 +343,30 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         # strikes": whoever "his" is, who decided (not the author of "his plan")
         return Actor(code=None, country=None, text=owner.text, ref="pronoun")
     return None
+
+
+def _possessor(head: Token, marks: ActorMarks) -> LexEntry | None:
+    """The person a phrase belongs to ("Assad's Russia-backed forces"), when the table knows them."""
+    owners = [t for c in head.children if c.dep_ == "poss" for t in c.subtree if t.i in marks.names]
+    entries = [marks.names[t.i][0] for t in owners]
+    return entries[0] if entries and entries[0].kind == "person" else None
+
+
+def _apposed_names(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:
+    """People and bodies an apposition names, which say who a phrase with a possessor is."""
+    if not any(c.dep_ == "poss" for c in head.children):
+        return []
+    apposed = [t for a in head.children if a.dep_ == "appos" for t in a.subtree]
+    return [
+        (abs(t.i - head.i), marks.names[t.i][0])
+        for t in apposed
+        if t.i in marks.names and marks.names[t.i][0].kind in {"fixed", "person"}
+    ][:1]
+
+
+def _ethnic(match: Span) -> bool:
+    """A people named as an ethnic group, not a state's nationals: "ethnic Albanians", "ethnic Russian separatists"."""
+    return match.start > 0 and match.doc[match.start - 1].lower_ == "ethnic"
 
 
 def _month_as_name(token: Token) -> bool:
@@ -430,6 +463,11 @@ def adjacent_title(head: Token) -> Token | None:
     return head.head if title_end == first - 1 else None
 
 
+# what happens is no party to it, nor where it is: "blew themselves up in Tel Aviv in the worst attack in the
+# current Palestinian uprising" struck no Palestinian, "Russia's intervention to prevent Assad's defeat" no Syrian
+EPISODES = frozenset(
+    {"uprising", "intifada", "war", "conflict", "crisis", "revolution", "insurgency", "violence", "unrest", "defeat", "victory"}
+)
 LOCATION_PREPS = frozenset({"in", "near", "inside", "outside", "across", "from"})
 ORIGIN_PREPS = frozenset({"from"})  # a person "from Cardiff" is British; one "in Cardiff" may be visiting
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
@@ -453,7 +491,7 @@ def _located_in(head: Token, marks: ActorMarks, preps: frozenset[str] = LOCATION
     found: list[tuple[int, LexEntry]] = []
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in EPISODES):
                 for t in np_tokens(pobj):
                     if t.i in marks.names and marks.names[t.i][0].kind != "fixed":
                         entry = marks.names[t.i][0]
@@ -481,6 +519,22 @@ def _phrase_text(tokens: list[Token]) -> str:
         return ""
     doc = kept[0].doc
     return doc[kept[0].i : kept[-1].i + 1].text
+
+
+def named_groups(doc: Doc, marks: ActorMarks, lexicon: ActorLexicon) -> list[Actor]:
+    """Coded groups a sentence names in the plural, whatever it says of them ("EC industry ministers today
+    declared..."), so that a later "the ministers were meeting" is theirs; a definite "the ministers" is itself
+    a reference, not a naming."""
+    found: list[Actor] = []
+    for token in doc:
+        if token.tag_ != "NNS" or token.i not in marks.roles and token.lemma_.lower() not in lexicon.dyad_nouns:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in REFERENCE_DETERMINERS for c in token.children):
+            continue
+        actor = code_phrase(token, marks, lexicon)
+        if actor is not None and actor.key is not None and actor.ref is None:
+            found.append(actor)
+    return found
 
 
 def person_names(doc: Doc, marks: ActorMarks, lexicon: ActorLexicon) -> list[tuple[str, Actor]]:

@@ -95,7 +95,8 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
             people.by_key.setdefault(name_key(name), actor)
     resolved: list[tuple[int, SentenceEvent]] = []
     seen_people = _People()
-    recent: list[Actor] = []
+    recent: list[Actor] = []  # the events' actors so far
+    groups: list[Actor] = []  # groups named so far, whatever the sentence said of them
     for index, coding in zip(order, codings):
         for name, actor in coding.people:
             seen_people.add(name, actor)
@@ -105,8 +106,11 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
             dyad = _last_dyad(resolved, event.event_type) if source is not None and source.ref == "dyad" else None
             if dyad is not None:
                 source, target = (dyad[0], target) if target is not None and target.code else dyad
+            elif source is not None and source.ref == "dyad":  # "the ministers were meeting": the ones named before
+                source = _same_head(source, [*recent, *groups]) or source
             resolved.append((index, replace(event, source=source, target=target)))
             recent += [a for a in (source, target) if a is not None and a.code]
+        groups += coding.groups
     types = coder.codebook.events.event_types
     places = {index: coding.places for index, coding in zip(order, codings)}
     linked = _in_theatre(_struck_sides(_link(resolved, coder), types), _theatre(codings), places, coder)
@@ -140,6 +144,13 @@ def _resolve(actor: Actor | None, other: Actor | None, seen: _People, everyone: 
         if earlier is not None:
             return Actor(earlier.country + (actor.role or ""), earlier.country, actor.text, actor.role, "role")
     return actor
+
+
+def _same_head(actor: Actor, recent: list[Actor]) -> Actor | None:
+    """The latest coded actor named with the same head word ("EC industry ministers" for "the ministers")."""
+    head = _head_word(actor.text)
+    found = next((e for e in reversed(recent) if e.key and _head_word(e.text) == head), None)
+    return _as(found, actor) if found is not None else None
 
 
 def _head_word(text: str) -> str:

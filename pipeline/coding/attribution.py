@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from pipeline.codebook.schema import EventType, Rule
 from pipeline.coding.actors import (
     BACKING,
+    EPISODES,
     MULTINATIONAL,
     ActorLexicon,
     ActorMarks,
@@ -46,8 +47,10 @@ TOPIC_VERBS = frozenset({"discuss", "debate", "review", "examine", "consider", "
                          "concentrate", "cover", "tackle"})
 SUFFERED = frozenset({"target", "victim", "object", "focus"})  # "X was the target of airstrikes"
 BORDERS = frozenset({"border", "frontier", "boundary", "borderland"})
-SUFFERING = frozenset({"suffer", "sustain", "endure", "withstand", "repel", "repulse", "survive"})  # "the UK has suffered attacks"
+SUFFERING = frozenset({"suffer", "sustain", "endure", "withstand", "repel", "repulse", "survive", "experience", "undergo"})  # "the UK has suffered attacks"
 CLAIMING = frozenset({"claim", "take", "accept", "admit"})  # "X claimed responsibility for the attack"
+# passives whose subject takes part in what they are "in": "Kurdish forces are engaged in fierce fighting with Isis"
+TAKING_PART = frozenset({"engage", "involve", "embroil", "lock", "mire", "bog"})
 ANNOUNCING = frozenset({"announce", "say", "confirm", "state", "declare", "report", "tell"})
 
 
@@ -238,7 +241,9 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     # "a meeting of EU ministers" names who met (unless someone else convened it); "a visit by X", "an
     # invitation from X" or "at the invitation of X" name who acted
     members = prep_objects(trigger, ["of"]) if spec.reciprocal else []
-    agents = prep_objects(trigger, [p for p in spec.source_preps if not (spec.reciprocal and p == "of")])
+    agents = prep_objects(trigger, [p for p in spec.source_preps if not (spec.reciprocal and p in {"of", "from"})])
+    if spec.reciprocal and "from" in spec.source_preps:  # "a call from Putin", not "by telephone from Milwaukee"
+        agents += [t for t in prep_objects(trigger, ["from"]) if _as_place(t, marks) is None]
     found.sources += agents + members
     claimants = [] if spec.reciprocal else _claimants(anchor)
     found.sources += claimants
@@ -258,12 +263,17 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     elif verb is not None:
         passive = anchor.dep_ == "nsubjpass" or anchor.dep_ == "pobj" and _is_passive(verb)
         reporter = (passive_agents(verb) if passive else []) or subjects(verb)  # "agreed by X at a summit"
+        if passive and verb.lemma_.lower() in TAKING_PART and anchor.dep_ == "pobj" and anchor.head.lower_ == "in":
+            reporter = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
         if passive and verb.dep_ == "relcl" and not spec.reciprocal:
             reporter = passive_agents(verb)  # "a member of Isis who was killed in a strike" suffered it
         if passive and not spec.reciprocal and verb.lemma_.lower() in HARM_VERBS:
             found.targets += _sufferers(verb)  # "14 civilians were killed in airstrikes"
         if verb.lemma_ in spec.recipient_verbs or (agents and not found.own):
             found.targets += reporter  # "received an invitation (from X)": the subject is invited
+            if verb.lemma_ in spec.recipient_verbs and not agents:  # "received a call that day from X"
+                senders = prep_objects(verb, [p for p in spec.source_preps if p != "of"])
+                found.sources += [t for t in senders if _as_place(t, marks) is None]
         elif reporter and members and not agents and anchor.dep_ != "pobj":
             found.sources = [*reporter, *(t for t in found.sources if t not in members)]  # "France convened a meeting of
             found.targets += members  # the UN Security Council": the convener, then the body it met
@@ -296,18 +306,16 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
 
 
 def _stranded(trigger: Token) -> list[Token]:
-    """Partners the parser hung on a word above a meeting in a prepositional phrase, right after it: "speaking
-    ahead of a meeting later today between X and Y", "said on return from talks in New York with X"."""
+    """Partners the parser hung elsewhere, right after a meeting in a prepositional phrase: "speaking ahead of
+    a meeting later today between X and Y", "said on return from talks in New York with X", "the offer would
+    be made at a meeting later this month between X and Y" (hung on "offer")."""
     if trigger.dep_ != "pobj":
         return []
-    holder = trigger.head.head
-    if holder.dep_ == "advmod" and holder.head.i < trigger.i:  # "ahead of", "prior to"
-        holder = holder.head
     after = trigger.right_edge.i
     return [
         p
-        for p in holder.children
-        if p.dep_ == "prep" and p.lower_ in STRANDED_PREPS and p.i > after
+        for p in trigger.doc[after + 1 :]
+        if p.dep_ == "prep" and p.lower_ in STRANDED_PREPS and p.head.i < trigger.i
         and all(t.is_punct or t.ent_type_ in {"DATE", "TIME"} for t in trigger.doc[after + 1 : p.i])
     ]
 
@@ -754,11 +762,12 @@ def _countries_inside(token: Token, marks: ActorMarks) -> list[str]:
 
 
 def _code_all(heads: Iterable[Token], marks: ActorMarks, lexicon: ActorLexicon, trigger: Token) -> list[Actor]:
-    """Code each head once, skipping the trigger itself; a phrase naming two countries gives two actors."""
+    """Code each head once, skipping the trigger itself and episodes; a phrase naming two countries gives two
+    actors."""
     actors: list[Actor] = []
     seen: set[int] = set()
     for head in heads:
-        if head.i in seen or head.i == trigger.i:
+        if head.i in seen or head.i == trigger.i or head.lemma_.lower() in EPISODES:
             continue
         seen.add(head.i)
         actor = code_phrase(head, marks, lexicon)

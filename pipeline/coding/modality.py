@@ -170,6 +170,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             verdict = _predicate(parent, cues) or _clause_cues(parent, cues, negation=occurrence, modals=modals)
             if verdict is None and _drawing_near(parent):
                 verdict = Assessment("planned", f"'{trigger.text} {parent.text}'")  # "with my meeting with Nakasone coming up"
+        elif relation == "csubj":  # "joining a US strike would be folly": the clause as subject of a modal
+            verdict = _clause_cues(parent, cues, negation=False)
         elif relation == "dobj" and parent.tag_ == "VBG" and parent.lemma_.lower() in ADJUNCT_VERBS:
             break  # "talks following the attack": a temporal adjunct reports the event as past, whatever governs the talks
         elif relation == "xcomp" and parent.lemma_.lower() == "use" and parent.tag_ == "VBD":
@@ -181,7 +183,14 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
         elif relation in FULL_CLAUSE or relation == "ccomp":
             # "has not been accompanied by a political effort": a reaction not had, the event still happened
             negation = relation not in {"dobj", "nsubjpass"} or _lemma(parent) not in cues.reaction_verbs
-            verdict = _clause_cues(parent, cues, negation=negation) if relation in FULL_CLAUSE else None
+            # "did not comment, but has condemned Turkey's intervention": a verb with its own auxiliary or after
+            # "but" is a clause of its own, which the first one's "not" does not negate
+            negation = negation and not (relation == "conj" and _own_clause(node))
+            # "the U.S. strike could be considered self-defence": what is said of a known event, not whether it was
+            # (but "the strike could be carried out" says whether)
+            realising = {_lemma(parent), parent.lemma_.lower()} & {*cues.light_verbs, *cues.occurrence_verbs}
+            known = relation == "nsubjpass" and is_definite(node) and not realising
+            verdict = _clause_cues(parent, cues, negation=negation, modals=not known) if relation in FULL_CLAUSE else None
             existential = parent.lemma_.lower() == "be" and relation != "xcomp"  # "there was a call", not "is to meet"
             purpose = relation == "nsubjpass" and _serves_purpose(parent, cues)  # "airstrikes were intended to deter"
             if relation != "conj" and not existential and not purpose and (verdict is None or verdict.status != "dropped"):
@@ -363,6 +372,12 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
         elif modals and (word in cues.hypothetical_aux or lemma in cues.hypothetical_aux):
             return Assessment("dropped", f"hypothetical '{child.text}'")
     return found
+
+
+def _own_clause(conjunct: Token) -> bool:
+    """A coordinated verb that is a clause of its own: an auxiliary or subject of its own, or after "but"."""
+    own = any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in conjunct.children)
+    return own or any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in conjunct.head.children)
 
 
 def _drawing_near(verb: Token) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from pipeline.codebook.compile import CompiledRules, compile_rules, pipeline_labels
 from pipeline.codebook.load import Codebook
 from pipeline.codebook.schema import Rule
-from pipeline.coding.actors import ActorLexicon, build_lexicon, mark_actors, named_places, person_names
+from pipeline.coding.actors import ActorLexicon, build_lexicon, mark_actors, named_groups, named_places, person_names
 from pipeline.coding.attribution import attribute
 from pipeline.coding.dates import date_expressions, date_for, future_expression
 from pipeline.coding.matching import match_rules
@@ -114,6 +114,7 @@ class SentenceCoding:
     dropped: tuple[tuple[str, str, str], ...]  # (rule id, trigger, reason) of matches modality turned down
     towns: tuple[str, ...] = ()  # the country of each town it names: where the article's fighting is
     places: frozenset[str] = frozenset()  # every country and world region it names, in any way
+    groups: tuple[Actor, ...] = ()  # coded groups it names ("EC industry ministers"), for a later "the ministers"
 
 
 def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> SentenceCoding:
@@ -180,9 +181,28 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 )
             )
     competing = tuple((hit.rule.id, hit.competitors) for hit in hits if hit.competitors)
-    events = _one_per_event(found, doc, coder)
+    events = _one_per_event(_shared_sides(found, doc), doc, coder)
     towns, places = named_places(marks)
-    return SentenceCoding(events, people, competing, tuple(dropped), towns, places)
+    groups = tuple(named_groups(doc, marks, coder.lexicon))
+    return SentenceCoding(events, people, competing, tuple(dropped), towns, places, groups)
+
+
+def _shared_sides(events: list[SentenceEvent], doc: Doc) -> list[SentenceEvent]:
+    """A side the parser hung on the last of coordinated triggers is theirs too: "airstrikes and shelling by
+    forces loyal to Assad on eastern Ghouta" are both the loyalists' (not "the attack ... and comments by
+    American officials": comments are no event)."""
+    shared: list[SentenceEvent] = []
+    for event in events:
+        later = [  # the very next conjunct ("airstrikes and shelling"), not the end of a long list
+            e for e in events
+            if e.event_type == event.event_type and e.trigger_index > event.trigger_index
+            and doc[e.trigger_index] in doc[event.trigger_index].conjuncts
+            and doc[e.trigger_index].left_edge.i <= event.trigger_index + 2
+        ]
+        source = event.source if event.source is not None else next((e.source for e in later if e.source), None)
+        target = event.target if event.target is not None else next((e.target for e in later if e.target), None)
+        shared.append(replace(event, source=source, target=target))
+    return shared
 
 
 def _organ(trigger: Token, words: tuple[str, ...]) -> bool:
