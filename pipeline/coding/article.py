@@ -211,7 +211,8 @@ def _joins(event: SentenceEvent, cluster: _Cluster) -> bool:
         x is not None and x == y and (len(x) == 3 or cluster.reciprocal) for x, y in crossed
     )
     own = any(_country(a) for a in (event.source, event.target))
-    return shared or event.is_reference and not own  # "the SDF offensive" is not the attack in New Zealand
+    referring = event.is_reference or event.needs_antecedent  # "the talks", "today's discussions"
+    return shared or referring and not own  # "the SDF offensive" is not the attack in New Zealand
 
 
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})

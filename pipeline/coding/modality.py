@@ -45,6 +45,7 @@ from pipeline.coding.syntax import (
 )
 
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
+GERUND_GOVERNORS = frozenset({"after", "before", "since", "upon", "on", "while", "when", "without", "by"})  # "after meeting X"
 # threat of, calls for, safe from, respond by, would retaliate with
 GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against", "by", "with"})
 INDEFINITE = frozenset({"any", "a", "an"})
@@ -170,8 +171,10 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             verdict = _predicate(parent, cues) or _clause_cues(parent, cues, negation=occurrence, modals=modals)
             if verdict is None and _drawing_near(parent):
                 verdict = Assessment("planned", f"'{trigger.text} {parent.text}'")  # "with my meeting with Nakasone coming up"
-        elif relation == "csubj":  # "joining a US strike would be folly": the clause as subject of a modal
-            verdict = _clause_cues(parent, cues, negation=False)
+        elif relation == "csubj":  # "joining a US strike would be folly": the clause as subject of a modal (not
+            # a gerund after a subordinator the parser took for one: "after meeting X, who tomorrow will sign")
+            governed = node.i > 0 and node.doc[node.i - 1].lower_ in GERUND_GOVERNORS
+            verdict = None if governed else _clause_cues(parent, cues, negation=False)
         elif relation == "dobj" and parent.tag_ == "VBG" and parent.lemma_.lower() in ADJUNCT_VERBS:
             break  # "talks following the attack": a temporal adjunct reports the event as past, whatever governs the talks
         elif relation == "xcomp" and parent.lemma_.lower() == "use" and parent.tag_ == "VBD":
@@ -193,7 +196,9 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             verdict = _clause_cues(parent, cues, negation=negation, modals=not known) if relation in FULL_CLAUSE else None
             existential = parent.lemma_.lower() == "be" and relation != "xcomp"  # "there was a call", not "is to meet"
             purpose = relation == "nsubjpass" and _serves_purpose(parent, cues)  # "airstrikes were intended to deter"
-            if relation != "conj" and not existential and not purpose and (verdict is None or verdict.status != "dropped"):
+            # "the Uruguay meeting is considered to have been successful", "the strike was seen as a warning": judged
+            judged = known and any(c.dep_ in {"xcomp", "oprd"} or c.dep_ == "prep" and c.lower_ == "as" for c in parent.children)
+            if relation != "conj" and not existential and not purpose and not judged and (verdict is None or verdict.status != "dropped"):
                 verdict = _governor(parent, cues) or verdict
         elif relation == "acl" or relation == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             verdict = _governor(parent, cues)  # "a plan to strike"
