@@ -1212,6 +1212,9 @@ def test_what_is_said_of_a_known_strike_leaves_it_reported(code_text) -> None:
     known = _only(code_text("The Spanish minister said the U.S. strike could be considered an act of self-defence."), "strike")
     assert (known.modality, known.source.country) == ("asserted", "USA")
     assert not [m for m in code_text("The strike could be carried out within hours.") if m.event_type == "strike"]
+    judged = _only(code_text("The Geneva meeting is considered by most countries to have been successful."), "meeting")
+    assert judged.modality == "asserted"
+    assert not [m for m in code_text("He argued that joining a US strike would be folly.") if m.event_type == "strike"]
     text = "Turkish jets bombed Kurdish positions near Afrin on Sunday. Damascus did not comment, but has condemned Turkey's intervention."
     reference = [m for m in code_text(text) if m.event_type == "strike" and m.sentence_index == 1]
     assert len(reference) == 1 and reference[0].is_reference and reference[0].source.country == "TUR"
@@ -1222,3 +1225,16 @@ def test_a_leaders_forces_take_his_country_and_their_role(code_text) -> None:
     assert shelling.source.code == "SYRMIL"
     spokesman = _only(code_text("Erdogan's spokesman met the Russian ambassador on Monday."), "meeting")
     assert spokesman.source.code == "TURGOV"
+
+
+def test_a_meeting_someone_is_likely_or_expected_to_act_at_is_planned_unless_that_was_past(code_text) -> None:
+    likely = _only(code_text("West German officials are likely to emphasise at the Venice summit that demand is rising."), "meeting")
+    assert (likely.cameo_code, likely.modality) == ("036", "planned")
+    past = _only(code_text("Reagan was expected to raise the issue at the summit in Venice last week.", dt.date(1987, 6, 20)), "meeting")
+    assert past.modality == "asserted"
+
+
+def test_officials_of_an_organisation_the_dictionary_does_not_know_are_a_companys(code_text) -> None:
+    assert not [m for m in code_text("Borg-Warner officials met with the union on Tuesday.") if m.event_type == "meeting"]
+    ministry = _only(code_text("Japanese Finance Ministry officials met IMF staff on Tuesday."), "meeting")
+    assert ministry.source.code == "JPNGOV"

@@ -20,14 +20,12 @@ from spacy.util import filter_spans
 
 from pipeline.codebook.load import ActorTables
 from pipeline.codebook.schema import Person
-from pipeline.coding.syntax import np_tokens
+from pipeline.coding.syntax import month_as_name, np_tokens
 from pipeline.records import Actor
 
 EntryKind = Literal["country", "adjective", "capital", "city", "fixed", "person"]
 REFERENCE_DETERMINERS = frozenset({"the", "both", "two", "all"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
-MONTH_NAMES = frozenset({"May"})  # a month that is also a leader's name
-PARTY_PREPS = frozenset({"with", "by", "between"})  # "talks with May", not "postponed to May"
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +266,7 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     """Code the noun phrase headed by `head`; None when it names nothing that could be an actor."""
     if head.lower_ in BACKING:  # "Iranian-backed" as a modifier of its own names a backer, not an actor
         return None
-    if head.text in MONTH_NAMES and head.i not in marks.names and _month_as_name(head):  # "talks with May"
+    if head.i not in marks.names and month_as_name(head):  # "talks with May"
         return Actor(code=None, country=None, text=head.text, ref="name")
     if head.ent_type_ in NOT_ACTORS and head.i not in marks.names:  # "thousands of Iranians": the people counted
         counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
@@ -293,6 +291,8 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         # "rebel officials" are rebels, "military officials" MIL; the outermost modifier scopes over the rest
         # ("rebel civilian and military officials" are rebels)
         roles = [(1, -distance, role) for first, distance, role in roles if first == 1 and role != "GOV"]
+    if not named and roles and min(roles)[2] == "GOV" and _unknown_organisation(head, tokens, marks):
+        roles = [(0, 0, "BUS")]  # "Borg-Warner officials": an organisation the dictionary does not know is a company's
     fixed = sorted(((d, e) for d, (e, _) in named if e.kind in {"fixed", "person"}), key=lambda pair: pair[0])
     apposed = _apposed_names(head, marks)
     if apposed:  # "Assad's main backer, the Russian president, Vladimir Putin" is Putin, not Assad
@@ -345,6 +345,17 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     return None
 
 
+def _unknown_organisation(head: Token, tokens: list[Token], marks: ActorMarks) -> bool:
+    """An organisation name before the head none of whose words the dictionary knows, as a name or a role (in
+    news, mostly a company: "Borg-Warner officials", not "Finance Ministry officials")."""
+    inside = {t.i for t in tokens}
+    for ent in head.doc.ents:
+        if ent.label_ == "ORG" and ent.end <= head.i and all(t.i in inside for t in ent if not t.is_punct):
+            if not any(t.i in marks.names or t.i in marks.roles for t in ent) and any(t.pos_ == "PROPN" for t in ent):
+                return True
+    return False
+
+
 def _possessor(head: Token, marks: ActorMarks) -> LexEntry | None:
     """The person a phrase belongs to ("Assad's Russia-backed forces"), when the table knows them."""
     owners = [t for c in head.children if c.dep_ == "poss" for t in c.subtree if t.i in marks.names]
@@ -367,15 +378,6 @@ def _apposed_names(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]
 def _ethnic(match: Span) -> bool:
     """A people named as an ethnic group, not a state's nationals: "ethnic Albanians", "ethnic Russian separatists"."""
     return match.start > 0 and match.doc[match.start - 1].lower_ == "ethnic"
-
-
-def _month_as_name(token: Token) -> bool:
-    """Whether a month name stands where a party does, bare, so it names a person: the subject, the object,
-    or the object of "with", "by" or "between" ("talks with May"), not "in May" or "since May 3"."""
-    bare = not any(c.dep_ in {"nummod", "det", "amod", "prep", "compound"} for c in token.children)
-    if token.dep_ == "pobj":
-        return bare and token.head.lower_ in PARTY_PREPS
-    return bare and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "aux"}
 
 
 SPEAKING = frozenset({"say", "tell", "add", "state", "declare", "insist", "write", "warn", "announce", "stress"})

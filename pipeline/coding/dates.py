@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.coding.syntax import SEQUENCE_PREPS, awaited_object, bare_present
+from pipeline.coding.syntax import SEQUENCE_PREPS, awaited_object, bare_present, month_as_name
 from pipeline.records import EventDate
 
 MONTHS = {
@@ -185,7 +185,8 @@ def _relative(text: str, published: dt.date) -> Resolved | None:
 
 def date_expressions(doc: Doc) -> list[Span]:
     """DATE/TIME entities plus day words the tagger left out of an entity (yesterday, Tuesday, recently)."""
-    spans = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
+    # not Theresa May ("in his talks with May"), whom the model may tag as a month
+    spans = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"} and not (len(ent) == 1 and month_as_name(ent[0]))]
     covered = {t.i for ent in spans for t in ent}
     spans += [doc[t.i : t.i + 1] for t in doc if t.i not in covered and t.lower_ in LOOSE_WORDS and not _describes(t)]
     return spans

@@ -189,16 +189,13 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             # "did not comment, but has condemned Turkey's intervention": a verb with its own auxiliary or after
             # "but" is a clause of its own, which the first one's "not" does not negate
             negation = negation and not (relation == "conj" and _own_clause(node))
-            # "the U.S. strike could be considered self-defence": what is said of a known event, not whether it was
-            # (but "the strike could be carried out" says whether)
-            realising = {_lemma(parent), parent.lemma_.lower()} & {*cues.light_verbs, *cues.occurrence_verbs}
-            known = relation == "nsubjpass" and is_definite(node) and not realising
+            known = relation == "nsubjpass" and _known_event(node, parent, cues)
             verdict = _clause_cues(parent, cues, negation=negation, modals=not known) if relation in FULL_CLAUSE else None
             existential = parent.lemma_.lower() == "be" and relation != "xcomp"  # "there was a call", not "is to meet"
             purpose = relation == "nsubjpass" and _serves_purpose(parent, cues)  # "airstrikes were intended to deter"
-            # "the Uruguay meeting is considered to have been successful", "the strike was seen as a warning": judged
-            judged = known and any(c.dep_ in {"xcomp", "oprd"} or c.dep_ == "prep" and c.lower_ == "as" for c in parent.children)
-            if relation != "conj" and not existential and not purpose and not judged and (verdict is None or verdict.status != "dropped"):
+            judged = known and _judgement(parent)
+            governs = relation != "conj" and not (existential or purpose or judged)
+            if governs and (verdict is None or verdict.status != "dropped"):
                 verdict = _governor(parent, cues) or verdict
         elif relation == "acl" or relation == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             verdict = _governor(parent, cues)  # "a plan to strike"
@@ -341,7 +338,24 @@ def _future(verb: Token, cues: Modality) -> Assessment | None:
     if any(c.lemma_.lower() == "have" for c in auxiliaries):
         return None
     aux = next((c for c in auxiliaries if c.lower_ in cues.future_aux or c.lower_ == "would"), None)
-    return Assessment("planned", f"future '{aux.text}'") if aux is not None else None
+    if aux is not None:
+        return Assessment("planned", f"future '{aux.text}'")
+    # "are likely to emphasise at the Venice summit", "is expected to sign it at the meeting" (not "was expected
+    # to raise it at the summit last week")
+    prospect = verb.head if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in auxiliaries) else None
+    if prospect is not None and _lemma(prospect) in cues.planned_governors and _not_past(prospect):
+        return Assessment("planned", f"'{prospect.text} to {verb.text}'")
+    return None
+
+
+def _not_past(word: Token) -> bool:
+    """Whether the finite verb of a word's clause (the word, its auxiliaries, or the copula of an adjective)
+    is present or future."""
+    finite = [word, *(c for c in word.children if c.dep_ in {"aux", "auxpass"})]
+    if word.dep_ == "acomp":  # "are likely to"
+        finite += [word.head, *(c for c in word.head.children if c.dep_ in {"aux", "auxpass"})]
+    tags = {t.tag_ for t in finite}
+    return bool(tags & {"VBZ", "VBP", "MD"}) and "VBD" not in tags
 
 
 def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = True) -> Assessment | None:
@@ -377,6 +391,20 @@ def _clause_cues(head: Token, cues: Modality, negation: bool, modals: bool = Tru
         elif modals and (word in cues.hypothetical_aux or lemma in cues.hypothetical_aux):
             return Assessment("dropped", f"hypothetical '{child.text}'")
     return found
+
+
+def _known_event(subject: Token, verb: Token, cues: Modality) -> bool:
+    """A definite event a passive verb says something of, neither realising nor cancelling it: what is in doubt
+    is what is said, not the event ("the U.S. strike could be considered self-defence"; but "the strike could
+    be carried out" says whether it was)."""
+    realising = {_lemma(verb), verb.lemma_.lower()} & {*cues.light_verbs, *cues.occurrence_verbs}
+    return is_definite(subject) and not realising
+
+
+def _judgement(verb: Token) -> bool:
+    """A verb that judges its subject: "the Uruguay meeting is considered to have been successful", "the
+    strike was seen as a warning"."""
+    return any(c.dep_ in {"xcomp", "oprd"} or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def _own_clause(conjunct: Token) -> bool:

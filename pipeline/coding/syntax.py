@@ -39,6 +39,25 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted({token, *token.conjuncts}, key=lambda t: t.i)
 
 
+MONTH_NAMES = frozenset({"May"})  # a month that is also a leader's name
+PARTY_PREPS = frozenset({"with", "by", "between"})  # "talks with May", not "postponed to May"
+NAME_TITLES = frozenset({"theresa", "mrs", "ms"})
+
+
+def month_as_name(token: Token) -> bool:
+    """Whether a month name names a person: after a given name or title ("Theresa May"), or standing bare where
+    a party does, as the subject, the object, or the object of "with", "by" or "between" ("talks with May"),
+    not "in May" or "since May 3"."""
+    if token.text not in MONTH_NAMES:
+        return False
+    if token.i > 0 and token.doc[token.i - 1].lower_.strip(".") in NAME_TITLES:
+        return True
+    bare = not any(c.dep_ in {"nummod", "det", "amod", "prep", "compound"} for c in token.children)
+    if token.dep_ == "pobj":
+        return bare and token.head.lower_ in PARTY_PREPS
+    return bare and token.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "aux"}
+
+
 def name_taken_for_modal(verb: Token) -> Token | None:
     """A capitalised "May" the parser took for the modal of a verb it cannot be the modal of: "May held
     talks" (a finite verb), "May will meet" (a second auxiliary). It is the verb's subject (Theresa May)."""
