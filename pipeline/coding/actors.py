@@ -223,6 +223,9 @@ BACKING = frozenset({"backed", "supported", "sponsored", "funded", "financed", "
 GENERIC_PEOPLE = frozenset({"official", "leader", "spokesman", "spokeswoman", "spokesperson", "representative",
                             "delegate", "delegation", "negotiator", "envoy", "figure", "source"})
 MULTINATIONAL = frozenset({"nations", "countries", "states", "powers", "governments", "allies", "members", "coalition", "alliance"})
+# titles a company's people hold too (not "minister": "Labour Minister Almir Pazzianotto" is no company's)
+CORPORATE_TITLES = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "president", "chairman",
+                              "director", "representative", "executive", "delegation", "delegate", "adviser", "advisor"})
 IGO_STAFF = frozenset({"GOV", "MIL"})  # roles an organisation's own people take: its ministers, its troops
 FUNCTION_POS = frozenset({"ADP", "DET", "PUNCT", "CCONJ", "PART"})
 
@@ -291,7 +294,9 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         # "rebel officials" are rebels, "military officials" MIL; the outermost modifier scopes over the rest
         # ("rebel civilian and military officials" are rebels)
         roles = [(1, -distance, role) for first, distance, role in roles if first == 1 and role != "GOV"]
-    if not named and roles and min(roles)[2] == "GOV" and _unknown_organisation(head, tokens, marks):
+    titles = [t.lemma_.lower() for t in tokens if t.i in marks.roles]
+    corporate = bool(titles) and all(title in CORPORATE_TITLES for title in titles) and not named
+    if corporate and _unknown_organisation(head, tokens, marks):
         roles = [(0, 0, "BUS")]  # "Borg-Warner officials": an organisation the dictionary does not know is a company's
     fixed = sorted(((d, e) for d, (e, _) in named if e.kind in {"fixed", "person"}), key=lambda pair: pair[0])
     apposed = _apposed_names(head, marks)
