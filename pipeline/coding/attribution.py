@@ -243,7 +243,7 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     members = prep_objects(trigger, ["of"]) if spec.reciprocal else []
     agents = prep_objects(trigger, [p for p in spec.source_preps if not (spec.reciprocal and p in {"of", "from"})])
     if spec.reciprocal and "from" in spec.source_preps:  # "a call from Putin", not "by telephone from Milwaukee"
-        agents += [t for t in prep_objects(trigger, ["from"]) if _as_place(t, marks) is None]
+        agents += _senders(prep_objects(trigger, ["from"]), marks)
     found.sources += agents + members
     claimants = [] if spec.reciprocal else _claimants(anchor)
     found.sources += claimants
@@ -272,8 +272,7 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
         if verb.lemma_ in spec.recipient_verbs or (agents and not found.own):
             found.targets += reporter  # "received an invitation (from X)": the subject is invited
             if verb.lemma_ in spec.recipient_verbs and not agents:  # "received a call that day from X"
-                senders = prep_objects(verb, [p for p in spec.source_preps if p != "of"])
-                found.sources += [t for t in senders if _as_place(t, marks) is None]
+                found.sources += _senders(prep_objects(verb, [p for p in spec.source_preps if p != "of"]), marks)
         elif reporter and members and not agents and anchor.dep_ != "pobj":
             found.sources = [*reporter, *(t for t in found.sources if t not in members)]  # "France convened a meeting of
             found.targets += members  # the UN Security Council": the convener, then the body it met
@@ -303,6 +302,11 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
             found.content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
             found.content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
     return found
+
+
+def _senders(tokens: list[Token], marks: ActorMarks) -> list[Token]:
+    """Who a call or visit comes from, not where: "a call from Putin", not "by telephone from Milwaukee"."""
+    return [t for t in tokens if _as_place(t, marks) is None]
 
 
 def _stranded(trigger: Token) -> list[Token]:
