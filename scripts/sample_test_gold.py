@@ -2,8 +2,9 @@
 """Draw the sentences of the held-out test gold sets: data/gold/test_reuters.jsonl (set a, the
 default), data/gold/test_reuters_b.jsonl (set b, --set b), data/gold/test_guardian.jsonl (set c,
 --set c), data/gold/test_guardian_d.jsonl (set d, --set d), data/gold/test_reuters_e.jsonl (set e,
---set e) and data/gold/test_reuters_f.jsonl (set f, --set f); sets c and d come from the Guardian
-corpus, sets e and f again from Reuters (see the end of this docstring).
+--set e), data/gold/test_reuters_f.jsonl (set f, --set f) and data/gold/test_reuters_g.jsonl (set g,
+--set g); sets c and d come from the Guardian corpus, sets e, f and g again from Reuters (see the end
+of this docstring).
 
 Standard library only and deterministic: the corpus is read in numeric id order and every stratum is
 shuffled with its own fixed seed, so every run prints the same records in the same order.
@@ -164,11 +165,16 @@ the last candidates: none is left), resolution 15 (279 candidates, none with a R
 word), strike 50 (160 candidates), meeting 50, and general 35 (as set a's general stratum: 25 plus the
 10 places of the empty invitation stratum), so the set has 150 sentences from 145 articles.
 
+Set g (--set g) is a fifth Reuters sample, drawn like set f (its strata, quotas, tests and
+preferences) with the seed "test-reuters-1987-g". Besides set f's exclusions it excludes every article
+whose id occurs (before the '#') in data/gold/test_reuters_f.jsonl, and every article sharing a 6+ word
+sentence with any excluded article.
+
 Output: one JSON object per line on stdout, {"id": "<corpus id>#<n>", "text", "published"}, with n
 the 1-based sentence number, sorted by article number and then sentence number. With --strata each
 record also carries the stratum it was drawn for. No labels.
 
-Usage: python scripts/sample_test_gold.py [--set a|b|c|d|e|f] [--strata] [--check-split]
+Usage: python scripts/sample_test_gold.py [--set a|b|c|d|e|f|g] [--strata] [--check-split]
 """
 
 from __future__ import annotations
@@ -188,6 +194,7 @@ TEST_A = REPO / "data" / "gold" / "test_reuters.jsonl"
 TEST_B = REPO / "data" / "gold" / "test_reuters_b.jsonl"
 TEST_C = REPO / "data" / "gold" / "test_guardian.jsonl"
 TEST_E = REPO / "data" / "gold" / "test_reuters_e.jsonl"
+TEST_F = REPO / "data" / "gold" / "test_reuters_f.jsonl"
 
 SEED = "test-reuters-1987"
 SEED_B = "test-reuters-1987-b"
@@ -195,6 +202,7 @@ SEED_C = "test-guardian-2017-2019-c"
 SEED_D = "test-guardian-2017-2019-d"
 SEED_E = "test-reuters-1987-e"
 SEED_F = "test-reuters-1987-f"
+SEED_G = "test-reuters-1987-g"
 MIN_WORDS, MAX_WORDS = 6, 80
 MAX_PER_ARTICLE = 2
 
@@ -572,6 +580,7 @@ SETS = {
     "d": (CORPUS_C, SEED_D, STRATA_D, (TEST_C,), eligible_c, True, MAX_PER_ARTICLE),
     "e": (CORPUS, SEED_E, STRATA_E, (TEST_A, TEST_B), eligible_b, False, MAX_PER_ARTICLE),
     "f": (CORPUS, SEED_F, STRATA_F, (TEST_A, TEST_B, TEST_E), eligible_b, False, MAX_PER_ARTICLE),
+    "g": (CORPUS, SEED_G, STRATA_F, (TEST_A, TEST_B, TEST_E, TEST_F), eligible_b, False, MAX_PER_ARTICLE),
 }
 
 
@@ -598,7 +607,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--set", choices=sorted(SETS), default="a",
                     help="a: data/gold/test_reuters.jsonl (default); b: data/gold/test_reuters_b.jsonl; "
                          "c: data/gold/test_guardian.jsonl; d: data/gold/test_guardian_d.jsonl; "
-                         "e: data/gold/test_reuters_e.jsonl; f: data/gold/test_reuters_f.jsonl")
+                         "e: data/gold/test_reuters_e.jsonl; f: data/gold/test_reuters_f.jsonl; "
+                         "g: data/gold/test_reuters_g.jsonl")
     ap.add_argument("--strata", action="store_true", help="add the stratum of each record")
     ap.add_argument("--check-split", action="store_true",
                     help="check the set's splitter against handlabelled.jsonl and exit")

@@ -1238,3 +1238,57 @@ def test_officials_of_an_organisation_the_dictionary_does_not_know_are_a_company
     assert not [m for m in code_text("Borg-Warner officials met with the union on Tuesday.") if m.event_type == "meeting"]
     ministry = _only(code_text("Japanese Finance Ministry officials met IMF staff on Tuesday."), "meeting")
     assert ministry.source.code == "JPNGOV"
+
+
+def test_who_suffered_injuries_or_losses_from_an_attack_was_its_target(code_text) -> None:
+    text = "He quit after suffering injuries from the bombing by the Kurdish YPG in Kobane."
+    bombing = _only(code_text(text, dt.date(2017, 8, 13)), "strike")
+    assert (bombing.source.code, bombing.target.text) == ("SYRREB", "He")
+
+
+def test_two_named_forces_of_one_country_can_fight_each_other(code_text) -> None:
+    attack = _only(code_text("Baghdad troops attacked the Peshmerga in Kirkuk.", dt.date(2017, 10, 20)), "strike")
+    assert (attack.source.code, attack.target.code) == ("IRQMIL", "IRQMIL")
+
+
+def test_the_subject_of_a_passive_raising_verb_is_who_meets(code_text) -> None:
+    text = "Mexican energy minister Alfredo del Mazo is also expected to meet soon with his Peruvian counterpart."
+    meeting = _only(code_text(text, dt.date(1987, 3, 1)), "meeting")
+    assert (meeting.cameo_code, meeting.source.country, meeting.target.country) == ("036", "MEX", "PER")
+
+
+def test_who_is_on_a_visit_is_the_visitor_also_in_the_passive(code_text) -> None:
+    text = "On a visit to Tokyo, Treasury Secretary James Baker was received by Prime Minister Nakasone."
+    visit = _only(code_text(text, dt.date(1987, 3, 1)), "meeting")
+    assert (visit.source.country, visit.target.country) == ("USA", "JPN")
+
+
+def test_talks_a_scheduled_arrival_is_for_are_planned_and_the_travellers(code_text) -> None:
+    text = "It was announced before the scheduled arrival of U.S. Commerce Secretary Malcolm Baldrige for talks with South Korean officials."
+    talks = _only(code_text(text, dt.date(1987, 3, 1)), "meeting")
+    assert (talks.cameo_code, talks.source.country, talks.target.country) == ("036", "USA", "KOR")
+
+
+def test_latin_american_is_a_region_not_the_united_states(code_text) -> None:
+    meeting = _only(code_text("The meeting of Latin American ministers was held in Lima on Monday.", dt.date(1987, 3, 1)), "meeting")
+    assert (meeting.source.code, meeting.source.country) == ("LAM", None)
+
+
+def test_who_died_in_an_attack_and_who_it_supported_are_no_attackers(code_text) -> None:
+    died = _only(code_text("The monitor says 523 civilians have died in two months of fighting.", dt.date(2017, 8, 11)), "strike")
+    assert (died.source, died.target.role) == (None, "CVL")
+    supported = _only(code_text("The coalition has launched hundreds of airstrikes in support of the ground forces.",
+                                dt.date(2017, 8, 11)), "strike")
+    assert supported.target is None
+    dozens = _only(code_text("Almost 200 civilians have been killed in dozens of airstrikes."), "strike")
+    assert dozens.target.role == "CVL"
+
+
+def test_a_meeting_awaited_beside_another_is_a_second_meeting_between_its_own_parties(code_text) -> None:
+    text = ("The market is watching for a meeting between U.S. Treasury Secretary James Baker and Japanese Finance "
+            "Minister Kiichi Miyazawa later today ahead of the G-7 meeting, dealers said.")
+    meetings = [m for m in code_text(text, dt.date(1987, 4, 8)) if m.event_type == "meeting"]
+    assert sorted((m.source.code, m.target.code if m.target else None) for m in meetings) == [
+        ("IGOGOS", None), ("USAGOV", "JPNGOV")]
+    host = _only(code_text("Morocco will host a meeting between Israeli officials and the PLO.", dt.date(1987, 4, 8)), "meeting")
+    assert host.source.country == "MAR"

@@ -299,6 +299,8 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
     if corporate and _unknown_organisation(head, tokens, marks):
         roles = [(0, 0, "BUS")]  # "Borg-Warner officials": an organisation the dictionary does not know is a company's
     fixed = sorted(((d, e) for d, (e, _) in named if e.kind in {"fixed", "person"}), key=lambda pair: pair[0])
+    if len(fixed) < len(named):  # "Colombia, Brazil and the Central American countries": a region yields to a state
+        fixed = [(d, e) for d, e in fixed if e.country is not None or e.role is not None]
     apposed = _apposed_names(head, marks)
     if apposed:  # "Assad's main backer, the Russian president, Vladimir Putin" is Putin, not Assad
         fixed = apposed

@@ -27,6 +27,7 @@ from pipeline.coding.actors import (
     without_backers,
 )
 from pipeline.coding.syntax import (
+    SESSIONS,
     SEQUENCE_PREPS,
     conjuncts,
     direct_objects,
@@ -51,6 +52,10 @@ SUFFERING = frozenset({"suffer", "sustain", "endure", "withstand", "repel", "rep
 CLAIMING = frozenset({"claim", "take", "accept", "admit"})  # "X claimed responsibility for the attack"
 # passives whose subject takes part in what they are "in": "Kurdish forces are engaged in fierce fighting with Isis"
 TAKING_PART = frozenset({"engage", "involve", "embroil", "lock", "mire", "bog"})
+JOURNEYS = frozenset({"arrival", "visit", "trip", "journey", "return", "departure", "stay"})
+HELP = frozenset({"support", "defence", "defense", "aid", "protection", "solidarity"})  # "in support of X"
+PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us", "our"})
+TRIPS = frozenset({"visit", "trip", "tour"})  # "during a visit, X was received by Y": X travelled
 ANNOUNCING = frozenset({"announce", "say", "confirm", "state", "declare", "report", "tell"})
 
 
@@ -86,6 +91,8 @@ def _undergoing(anchor: Token) -> Token | None:
     owner = prep.head
     if prep.lower_ == "under" and is_verbal(owner):
         return owner
+    if prep.lower_ in {"from", "in"} and owner.lemma_.lower() in SUFFERING and is_verbal(owner):
+        return owner  # "he suffered injuries from the bombing", "the Kurds suffered losses in the attack"
     suffered = prep.lower_ == "to" and owner.lemma_.lower() == "subject" or prep.lower_ == "of" and owner.lemma_.lower() in SUFFERED
     if suffered and owner.dep_ in {"acomp", "attr", "oprd"} and is_verbal(owner.head):
         return owner.head
@@ -244,12 +251,14 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     agents = prep_objects(trigger, [p for p in spec.source_preps if not (spec.reciprocal and p in {"of", "from"})])
     if spec.reciprocal and "from" in spec.source_preps:  # "a call from Putin", not "by telephone from Milwaukee"
         agents += _senders(prep_objects(trigger, ["from"]), marks)
-    found.sources += agents + members
+    found.sources += agents + members + (_travellers(anchor) if spec.reciprocal else [])
     claimants = [] if spec.reciprocal else _claimants(anchor)
     found.sources += claimants
     undergoing = None if spec.reciprocal else _undergoing(anchor)
     if undergoing is not None:  # "Douma came under shelling", "Idlib was the target of airstrikes"
         found.targets += subjects(undergoing)
+        found.sources += prep_objects(undergoing, ["by"])  # the parser hangs the attacker there: "suffered
+        # injuries from the bombing by the YPG"
     struck = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "agent" else None
     if not spec.reciprocal and struck is not None and is_verbal(struck):  # "civilians were uprooted by airstrikes"
         found.targets += [c for c in struck.children if c.dep_ == "nsubjpass"]
@@ -265,11 +274,26 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
         reporter = (passive_agents(verb) if passive else []) or subjects(verb)  # "agreed by X at a summit"
         if passive and verb.lemma_.lower() in TAKING_PART and anchor.dep_ == "pobj" and anchor.head.lower_ == "in":
             reporter = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+        # "during a visit to the U.S., Kondo was asked by Volcker", "on a visit, X was received by Y": X travelled
+        # (not "the announcement was made by Madelin during a visit": an announcement travels nowhere)
+        travellers = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c) if _is_party(t, marks)]
+        visitor = passive and anchor.dep_ == "pobj" and anchor.head.lower_ in {"during", "on"} and trigger.lemma_.lower() in TRIPS
+        visitor = visitor and bool(travellers)
+        if visitor:
+            reporter = travellers
+            found.targets += passive_agents(verb)
         if passive and verb.dep_ == "relcl" and not spec.reciprocal:
             reporter = passive_agents(verb)  # "a member of Isis who was killed in a strike" suffered it
         if passive and not spec.reciprocal and verb.lemma_.lower() in HARM_VERBS:
             found.targets += _sufferers(verb)  # "14 civilians were killed in airstrikes"
-        if verb.lemma_ in spec.recipient_verbs or (agents and not found.own):
+        # "523 civilians have died in two months of fighting": they suffered it (but soldiers and guerrillas who
+        # died in a battle fought it)
+        dying = not spec.reciprocal and anchor.dep_ == "pobj" and verb.lemma_.lower() in DYING
+        if dying and rule.mutual:
+            dying = not any(marks.roles.get(t.i) in ARMED_ROLES for t in reporter)
+        if dying:
+            found.targets += reporter
+        elif not visitor and (verb.lemma_ in spec.recipient_verbs or (agents and not found.own)):
             found.targets += reporter  # "received an invitation (from X)": the subject is invited
             if verb.lemma_ in spec.recipient_verbs and not agents:  # "received a call that day from X"
                 found.sources += _senders(prep_objects(verb, [p for p in spec.source_preps if p != "of"]), marks)
@@ -288,7 +312,10 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
         # what talks do to something is no party to them ("the end of talks leaves the Geneva process shorn")
         hit = [] if spec.reciprocal else setting.not_instrument(direct_objects(anchor.head))
         found.targets += hit + prep_objects(anchor.head, target_preps)
-    if between and (rule.mutual or not (found.own or found.sources)):  # the sides of a fight, not who reported it
+    # the sides of a fight, or of a meeting in a phrase, not who reported it ("the market is watching for a meeting
+    # between Baker and Miyazawa"; but "Hassan would host a meeting between X and Y" is Morocco's)
+    reported_in = spec.reciprocal and anchor.dep_ == "pobj"
+    if between and (rule.mutual or reported_in or not (found.own or found.sources)):
         found.sources, found.targets = between[:1], between[1:] + found.targets
     else:
         found.targets = between + found.targets
@@ -302,6 +329,15 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
             found.content += objects + prep_objects(clause, [*target_preps, *OBJECT_PREPS])
             found.content += [t for o in objects for t in prep_objects(o, OBJECT_PREPS)]
     return found
+
+
+def _travellers(anchor: Token) -> list[Token]:
+    """Who came for talks named by a journey noun: "the arrival of Baldrige for talks with Rha", "Baker's trip
+    for talks"."""
+    journey = anchor.head.head
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "for" or journey.lemma_.lower() not in JOURNEYS:
+        return []
+    return [c for c in journey.children if c.dep_ == "poss"] + prep_objects(journey, ["of", "by"])
 
 
 def _senders(tokens: list[Token], marks: ActorMarks) -> list[Token]:
@@ -364,8 +400,11 @@ def _target(
     rule, spec, marks, lexicon = setting.rule, setting.spec, setting.marks, setting.lexicon
     places = _places(found.targets, setting.target_preps, marks, spec.places_struck)
     away = _places_gone_to(trigger, [*found.targets, *found.content], spec, marks)
-    parties = _code_all([t for t in found.targets if t not in places | away], marks, lexicon, trigger)
-    target = _best([a for a in parties if not _same(a, source)])
+    helped = {t for t in found.targets if t.lemma_.lower() in HELP}  # "strikes in support of the ground forces"
+    parties = _code_all([t for t in found.targets if t not in places | away | helped], marks, lexicon, trigger)
+    # a strike between two forces of one country is theirs ("Baghdad troops attacked his Peshmerga"), a meeting
+    # with oneself is not
+    target = _best([a for a in parties if not _same(a, source) or _two_forces(a, source, spec)])
     place = next((a for a in (_as_place(t, marks) for t in places) if a is not None and not _same(a, source)), None)
     region = target is not None and target.code is not None and target.country is None and target.role is None
     if place is not None and (target is None or region or role_only(target)):
@@ -496,9 +535,6 @@ def _party_above(trigger: Token, marks: ActorMarks, lexicon: ActorLexicon) -> li
     return []
 
 
-SESSIONS = frozenset({"council", "cabinet", "committee", "board", "panel"})  # bodies whose own meetings are sessions
-
-
 def _acts(subject: Token, verb: Token, marks: ActorMarks) -> bool:
     """Whether a passive subject is someone acting in the clause: one expected, scheduled or forced to do
     something ("Sudan is scheduled to hold talks with the Fund"), or whose own decision was made ("Trump's
@@ -593,6 +629,11 @@ def _has_name(token: Token, marks: ActorMarks) -> bool:
     return any(t.i in marks.names for t in np_tokens(token))
 
 
+def _is_party(token: Token, marks: ActorMarks) -> bool:
+    """A phrase that names an actor or a role, or a person's name (not "the announcement")."""
+    return _has_name(token, marks) or any(t.i in marks.roles for t in np_tokens(token)) or token.ent_type_ == "PERSON"
+
+
 def _modifier_actors(
     trigger: Token, marks: ActorMarks, lexicon: ActorLexicon, instruments: frozenset[str], destinations: Sequence[Token] = ()
 ) -> list[list[Actor]]:
@@ -649,6 +690,8 @@ REACTIONS = frozenset({"say", "tell", "speak", "comment", "respond", "react", "v
                        "write", "warn", "condemn", "denounce", "mourn", "express", "demand", "call", "urge", "appeal"})
 SPEECH_VERBS = frozenset({"tell", "say", "brief", "inform", "assure", "warn", "remind", "address"})
 NOUN_PLACES = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "appos", "attr"})
+DYING = frozenset({"die", "perish"})
+ARMED_ROLES = frozenset({"MIL", "REB", "COP"})
 HARM_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "hurt", "displace"})
 PLACE_NAME_KINDS = frozenset({"country", "capital", "city"})  # not fixed actors: "the Pentagon" is no place
 
@@ -691,9 +734,9 @@ def _companions(subject: Token) -> list[Token]:
 
 
 def _sufferers(verb: Token) -> list[Token]:
-    """Who a passive verb of harm befell: its subject, or the noun a relative clause hangs on ("a member of
-    Isis who was killed in a strike")."""
-    found = passive_subjects(verb)
+    """Who a passive verb of harm befell: its subject, the noun a relative clause hangs on ("a member of
+    Isis who was killed in a strike"), or the raised subject ("Sultana is thought to have been killed")."""
+    found = passive_subjects(verb) or (passive_subjects(verb.head) if verb.dep_ == "xcomp" else [])
     return [verb.head if verb.dep_ == "relcl" and t.tag_ in {"WDT", "WP"} else t for t in found]
 
 
@@ -799,6 +842,14 @@ def _best(actors: list[Actor]) -> Actor | None:
             if wanted(actor):
                 return actor
     return None
+
+
+def _two_forces(a: Actor, b: Actor | None, spec: EventType) -> bool:
+    """Two named armed forces of one country, fighting each other (not one force named twice)."""
+    armed = ARMED_ROLES
+    named = b is not None and not ({a.text.lower(), b.text.lower()} & PRONOUNS)  # "an Iranian gunboat fired at it"
+    return (not spec.reciprocal and named and a.country is not None and not a.ref and not b.ref and a.role in armed
+            and b.role in armed and a.text.lower() != b.text.lower())
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:

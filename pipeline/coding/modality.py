@@ -50,6 +50,7 @@ GERUND_GOVERNORS = frozenset({"after", "before", "since", "upon", "on", "while",
 GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against", "by", "with"})
 INDEFINITE = frozenset({"any", "a", "an"})
 NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "no one"})
+PROSPECTS = frozenset({"expect", "schedule", "set", "slate", "plan", "due"})  # "the talks are expected to begin"
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 QUESTION_OPENERS = frozenset(
     {"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
@@ -78,6 +79,16 @@ def _lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
     return f"{lemma} {particle}" if particle else lemma
+
+
+def _planned_journey(trigger: Token, cues: Modality) -> str | None:
+    """Talks that a planned journey is for: "before the scheduled arrival of Baldrige for talks"."""
+    anchor = event_anchor(trigger)
+    journey = anchor.head.head
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "for" or journey.pos_ != "NOUN":
+        return None
+    plan = next((c for c in journey.children if c.dep_ in NOUN_MODIFIERS and c.lower_ in cues.planned_modifiers), None)
+    return None if plan is None else f"'{plan.text} {journey.text}' for {trigger.text}"
 
 
 def assess(trigger: Token, cues: Modality) -> Assessment:
@@ -109,6 +120,7 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             if said.status == "dropped":  # "the attack feared by residents"
                 return said
             planned = said.reason  # "the airstrikes being proposed by the US", "talks scheduled for May"
+    planned = planned or _planned_journey(trigger, cues)
     verdict = _clause_cues(trigger, cues, negation=True)
     if verdict and verdict.status == "dropped":
         return verdict
@@ -403,7 +415,9 @@ def _known_event(subject: Token, verb: Token, cues: Modality) -> bool:
 
 def _judgement(verb: Token) -> bool:
     """A verb that judges its subject: "the Uruguay meeting is considered to have been successful", "the
-    strike was seen as a warning"."""
+    strike was seen as a warning" (not one that schedules it: "the meeting is expected to review the accord")."""
+    if verb.lemma_.lower() in PROSPECTS:
+        return False
     return any(c.dep_ in {"xcomp", "oprd"} or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 

@@ -244,10 +244,14 @@ def _distinct(a: SentenceEvent, b: SentenceEvent, doc: Doc, armed: frozenset[str
     return specific or doc[b.trigger_index] in doc[a.trigger_index].conjuncts
 
 
+AWAITING = frozenset({"ahead", "prior", "pending"})  # "ahead of the G-7 meeting": one event awaited, so another
+
+
 def _sequenced(a: Token, b: Token, sequence: frozenset[str]) -> bool:
     """Whether one event noun is put before or after another by a word between them ("the incursion, preceded
-    by days of airstrikes", "the talks after the summit"): two events. A verb's outcome is not split from the
-    fighting it came after ("retook the village after fierce fighting")."""
+    by days of airstrikes", "the talks after the summit", "watching for a meeting between X and Y ahead of
+    the G-7 meeting"): two events. A verb's outcome is not split from the fighting it came after ("retook the
+    village after fierce fighting")."""
     if a.pos_ != "NOUN" or b.pos_ != "NOUN":
         return False
     for first, second in ((a, b), (b, a)):
@@ -255,6 +259,8 @@ def _sequenced(a: Token, b: Token, sequence: frozenset[str]) -> bool:
             if token == second:
                 break
             if token.lower_ in sequence and second in token.ancestors:
+                return True
+            if token.lower_ in AWAITING and second not in token.subtree:  # awaited beside the other, not inside it
                 return True
     return False
 

@@ -11,9 +11,17 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 PARTITIVES = frozenset(
-    {"round", "series", "session", "wave", "string", "spate", "salvo", "volley", "barrage", "day", "week", "hour", "month"}
+    {"round", "series", "session", "wave", "string", "spate", "salvo", "volley", "barrage", "day", "week", "hour", "month",
+     "dozen", "score", "hundred", "thousand", "number", "handful", "flurry", "succession"}  # "killed in dozens of airstrikes"
 )
 
+SESSIONS = frozenset({"council", "cabinet", "committee", "board", "panel"})  # bodies whose own meetings are sessions
+# passive verbs whose subject does what their infinitive says: "X is expected / was asked to meet Y"
+RAISING = frozenset({"expect", "schedule", "set", "slate", "plan", "ask", "invite", "urge", "tell", "summon", "call",
+                     "order", "send", "force", "allow", "authorize", "authorise", "permit", "encourage", "say",
+                     "believe", "report", "think", "require", "oblige", "appoint", "choose", "elect", "select",
+                     "see", "understand", "know", "rumour", "rumor", "instruct", "direct",
+                     "empower", "mandate", "persuade", "press", "pressure", "request"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NP_MODIFIER_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "appos", "flat", "quantmod", "predet", "prt", "npadvmod"}
@@ -110,6 +118,14 @@ def subjects(verb: Token) -> list[Token]:
     stolen = stolen_subject(verb)
     if stolen is not None:
         return [stolen]
+    # "the minister is expected to meet", "X was asked to visit": X meets (not "is thought to have been killed",
+    # nor "it has been used to launch attacks", an instrument)
+    active = verb.dep_ == "xcomp" and not any(c.dep_ == "auxpass" for c in verb.children)
+    raising = active and verb.head.lemma_.lower() in RAISING
+    # (a council expected to discuss something sits alone: "the budget council is expected to discuss it at a meeting")
+    raised = [c for c in verb.head.children if c.dep_ == "nsubjpass" and c.lemma_.lower() not in SESSIONS] if raising else []
+    if raised:
+        return [t for head in raised for t in conjuncts(head)]
     if verb.dep_ in {"xcomp", "conj"} and verb.head != verb and is_verbal(verb.head):
         return subjects(verb.head) if verb.dep_ == "xcomp" or not _has_object_subject(verb) else []
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and is_verbal(verb.head.head):
@@ -215,7 +231,7 @@ def _taken_as_subject(token: Token) -> bool:
 
 def event_anchor(trigger: Token) -> Token:
     """The noun standing for a noun trigger in its clause: 'round' in 'X concluded a round of talks',
-    'wave' in 'a wave of air strikes hit Y'; else the trigger itself."""
+    'wave' in 'a wave of air strikes hit Y', 'dozens' in 'killed in dozens of airstrikes'; else the trigger."""
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in PARTITIVES:
         return head.head
