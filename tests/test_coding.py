@@ -1292,3 +1292,15 @@ def test_a_meeting_awaited_beside_another_is_a_second_meeting_between_its_own_pa
         ("IGOGOS", None), ("USAGOV", "JPNGOV")]
     host = _only(code_text("Morocco will host a meeting between Israeli officials and the PLO.", dt.date(1987, 4, 8)), "meeting")
     assert host.source.country == "MAR"
+
+
+def test_people_from_several_countries_who_meet_are_the_meetings_parties(code_text) -> None:
+    meeting = _only(code_text("Ministers from Iran and Iraq met in Geneva on Monday.", dt.date(1987, 3, 13)), "meeting")
+    assert (meeting.source.code, meeting.target.code, meeting.cameo_code) == ("IRNGOV", "IRQGOV", "044")
+
+
+def test_two_triggers_of_one_meeting_pool_their_setting_and_date(code_text) -> None:
+    text = ("A special meeting between importing and exporting countries ended in a deadlock late yesterday after eight "
+            "days of talks over how to set the quotas.")
+    meeting = _only(code_text(text, dt.date(1987, 3, 3)), "meeting")
+    assert (meeting.cameo_code, meeting.date.date) == ("046", dt.date(1987, 3, 2))

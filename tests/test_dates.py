@@ -26,6 +26,8 @@ PUBLISHED = dt.date(2020, 2, 8)  # a Saturday
         ("2020-01-03", dt.date(2020, 1, 3), "day", "explicit"),
         ("February 2019", dt.date(2019, 2, 1), "month", "explicit"),
         ("in 2019", dt.date(2019, 1, 1), "year", "explicit"),
+        ("in mid-2019", dt.date(2019, 1, 1), "year", "explicit"),
+        ("mid-October", dt.date(2019, 10, 1), "month", "explicit"),
         ("yesterday", dt.date(2020, 2, 7), "day", "relative"),
         ("today", PUBLISHED, "day", "relative"),
         ("last night", dt.date(2020, 2, 7), "day", "relative"),

@@ -794,9 +794,12 @@ def _destinations(trigger: Token, marks: ActorMarks) -> list[Token]:
 def _countries_inside(token: Token, marks: ActorMarks) -> list[str]:
     """Distinct countries named in a phrase, in order ('U.S. and Russian negotiators' names two), not its backers
     ('Iran-backed Houthi militants' names one), alternatives ('US or French jets') or an apposition ('Iran,
-    Iraq's enemy')."""
+    Iraq's enemy'); and the countries the phrase's people come from ("representatives from Brazil, Colombia and
+    Mexico")."""
     found: list[str] = []
-    tokens = np_tokens(token)
+    origins = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "from"
+               for o in p.children if o.dep_ == "pobj" for c in (o, *o.conjuncts)]
+    tokens = np_tokens(token) + [t for o in origins for t in np_tokens(o)]
     if any(t.dep_ == "cc" and t.lower_ in {"or", "nor"} for t in tokens):
         return found
     apposed = {t.i for a in tokens if a.dep_ == "appos" for t in a.subtree}

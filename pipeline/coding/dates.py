@@ -70,7 +70,8 @@ class Resolved:
 
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text.lower().strip())
-    text = re.sub(r"^(on|in|since|from|during|by|early|late|earlier|later|last|this)\s+(?=\d|" + "|".join(MONTHS) + ")", "", text)
+    text = re.sub(r"^(on|in|since|from|during|by|early|late|earlier|later|last|this)\s+(?=\d|mid|" + "|".join(MONTHS) + ")", "", text)
+    text = re.sub(r"^mid-?\s*(?=\d|" + "|".join(MONTHS) + ")", "", text)  # "in mid-2017", "mid-March"
     return text.strip(" ,.")
 
 

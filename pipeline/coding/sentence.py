@@ -233,8 +233,24 @@ def _one_per_event(events: list[SentenceEvent], doc: Doc, coder: Coder) -> tuple
         if twin is None:
             kept.append(event)
         elif _specificity(event) > _specificity(twin):
-            kept[kept.index(twin)] = event
+            kept[kept.index(twin)] = _completed(event, twin)
+        else:
+            kept[kept.index(twin)] = _completed(twin, event)
     return tuple(kept)
+
+
+def _completed(event: SentenceEvent, other: SentenceEvent) -> SentenceEvent:
+    """One event from two of its triggers: the kept one takes the sides, the date and the political setting only
+    the other names ("a special meeting between importing and exporting countries ended late yesterday after
+    eight days of talks over the quotas": the talks' code, the meeting's setting and day)."""
+    dated = event.date.source == "publication" and other.date.source != "publication"
+    return replace(
+        event,
+        date=other.date if dated else event.date,
+        source=event.source if event.source is not None else other.source,
+        target=event.target if event.target is not None else other.target,
+        in_setting=event.in_setting or other.in_setting,
+    )
 
 
 def _distinct(a: SentenceEvent, b: SentenceEvent, doc: Doc, armed: frozenset[str]) -> bool:
