@@ -387,7 +387,8 @@ def _in_theatre(
     the place struck ("airstrikes killed 20 people" in a report from Idlib: SYR), and a side named only by a
     role of the country at home is of the theatre's country ("civilians": SYRCVL, "the regime": SYRGOV).
     Only when its sentence names no country or region but the theatre and its sides', so "attacks in 29
-    countries" stays unplaced. Theatre or not, the state at home that strikes a place (or its people) is the
+    countries" stays unplaced, and so does an attack by the theatre's own state with no target named ("Israel's
+    air raids on its northern neighbour" in a report from Israel). Theatre or not, the state at home that strikes a place (or its people) is the
     place's country's: "the regime's attacks on rebel-held Idlib" are SYRGOV's."""
     types, actors = coder.codebook.events.event_types, coder.codebook.actors
     placed: list[tuple[int, SentenceEvent]] = []
@@ -396,7 +397,8 @@ def _in_theatre(
         if not types[event.event_type].places_struck:
             placed.append((index, event))
             continue
-        if theatre is not None and places[index] <= sides:
+        attacker_home = event.source is not None and event.source.country == theatre  # Israel's raids abroad
+        if theatre is not None and places[index] <= sides and not (attacker_home and event.target is None):
             struck = Actor(theatre, theatre, "", None, "theatre") if event.target is None else _at_home(event.target, theatre, actors)
             event = replace(event, source=_at_home(event.source, theatre, actors), target=struck)
         target = event.target

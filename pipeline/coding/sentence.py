@@ -244,11 +244,13 @@ def _completed(event: SentenceEvent, other: SentenceEvent) -> SentenceEvent:
     the other names ("a special meeting between importing and exporting countries ended late yesterday after
     eight days of talks over the quotas": the talks' code, the meeting's setting and day)."""
     dated = event.date.source == "publication" and other.date.source != "publication"
+    source = _filled(event.source, other.source, event.target)
+    target = _filled(event.target, other.target, source)
     return replace(
         event,
         date=other.date if dated else event.date,
-        source=event.source if event.source is not None else other.source,
-        target=event.target if event.target is not None else other.target,
+        source=source,
+        target=target,
         in_setting=event.in_setting or other.in_setting,
     )
 
@@ -261,6 +263,15 @@ def _distinct(a: SentenceEvent, b: SentenceEvent, doc: Doc, armed: frozenset[str
 
 
 AWAITING = frozenset({"ahead", "prior", "pending"})  # "ahead of the G-7 meeting": one event awaited, so another
+
+
+def _filled(own: Actor | None, theirs: Actor | None, opposite: Actor | None) -> Actor | None:
+    """A side taken from another trigger of the event, unless it is the opposite side again ("Isis leaders spoke
+    on phones about meetings with Isis's Baghdadi" is no call with themselves)."""
+    if own is not None or theirs is None:
+        return own
+    same = opposite is not None and _key(theirs) is not None and _key(theirs) == _key(opposite)
+    return None if same else theirs
 
 
 def _sequenced(a: Token, b: Token, sequence: frozenset[str]) -> bool:
