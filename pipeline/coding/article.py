@@ -388,8 +388,9 @@ def _in_theatre(
     role of the country at home is of the theatre's country ("civilians": SYRCVL, "the regime": SYRGOV).
     Only when its sentence names no country or region but the theatre and its sides', so "attacks in 29
     countries" stays unplaced, and so does an attack by the theatre's own state with no target named ("Israel's
-    air raids on its northern neighbour" in a report from Israel). Theatre or not, the state at home that strikes a place (or its people) is the
-    place's country's: "the regime's attacks on rebel-held Idlib" are SYRGOV's."""
+    air raids on its northern neighbour" in a report from Israel). Theatre or not, the state at home that
+    strikes a place (or its people) is the place's country's: "the regime's attacks on rebel-held Idlib" are
+    SYRGOV's."""
     types, actors = coder.codebook.events.event_types, coder.codebook.actors
     placed: list[tuple[int, SentenceEvent]] = []
     for index, event in events:

@@ -849,10 +849,9 @@ def _best(actors: list[Actor]) -> Actor | None:
 
 def _two_forces(a: Actor, b: Actor | None, spec: EventType) -> bool:
     """Two named armed forces of one country, fighting each other (not one force named twice)."""
-    armed = ARMED_ROLES
     named = b is not None and not ({a.text.lower(), b.text.lower()} & PRONOUNS)  # "an Iranian gunboat fired at it"
-    return (not spec.reciprocal and named and a.country is not None and not a.ref and not b.ref and a.role in armed
-            and b.role in armed and a.text.lower() != b.text.lower())
+    return (not spec.reciprocal and named and a.country is not None and not a.ref and not b.ref
+            and a.role in ARMED_ROLES and b.role in ARMED_ROLES and a.text.lower() != b.text.lower())
 
 
 def _same(a: Actor | None, b: Actor | None) -> bool:
