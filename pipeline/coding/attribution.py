@@ -54,7 +54,6 @@ CLAIMING = frozenset({"claim", "take", "accept", "admit"})  # "X claimed respons
 TAKING_PART = frozenset({"engage", "involve", "embroil", "lock", "mire", "bog"})
 JOURNEYS = frozenset({"arrival", "visit", "trip", "journey", "return", "departure", "stay"})
 HELP = frozenset({"support", "defence", "defense", "aid", "protection", "solidarity"})  # "in support of X"
-PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us", "our"})
 TRIPS = frozenset({"visit", "trip", "tour"})  # "during a visit, X was received by Y": X travelled
 ANNOUNCING = frozenset({"announce", "say", "confirm", "state", "declare", "report", "tell"})
 
@@ -404,7 +403,8 @@ def _target(
     parties = _code_all([t for t in found.targets if t not in places | away | helped], marks, lexicon, trigger)
     # a strike between two forces of one country is theirs ("Baghdad troops attacked his Peshmerga"), a meeting
     # with oneself is not
-    target = _best([a for a in parties if not _same(a, source) or _two_forces(a, source, spec)])
+    pronouns = lexicon.person_pronouns | lexicon.speaker_pronouns
+    target = _best([a for a in parties if not _same(a, source) or _two_forces(a, source, spec, pronouns)])
     place = next((a for a in (_as_place(t, marks) for t in places) if a is not None and not _same(a, source)), None)
     region = target is not None and target.code is not None and target.country is None and target.role is None
     if place is not None and (target is None or region or role_only(target)):
@@ -847,9 +847,10 @@ def _best(actors: list[Actor]) -> Actor | None:
     return None
 
 
-def _two_forces(a: Actor, b: Actor | None, spec: EventType) -> bool:
-    """Two named armed forces of one country, fighting each other (not one force named twice)."""
-    named = b is not None and not ({a.text.lower(), b.text.lower()} & PRONOUNS)  # "an Iranian gunboat fired at it"
+def _two_forces(a: Actor, b: Actor | None, spec: EventType, pronouns: frozenset[str]) -> bool:
+    """Two named armed forces of one country, fighting each other (not one force named twice, nor a pronoun:
+    "an Iranian gunboat fired at it")."""
+    named = b is not None and not ({a.text.lower(), b.text.lower()} & pronouns)
     return (not spec.reciprocal and named and a.country is not None and not a.ref and not b.ref
             and a.role in ARMED_ROLES and b.role in ARMED_ROLES and a.text.lower() != b.text.lower())
 
