@@ -1304,3 +1304,29 @@ def test_two_triggers_of_one_meeting_pool_their_setting_and_date(code_text) -> N
             "days of talks over how to set the quotas.")
     meeting = _only(code_text(text, dt.date(1987, 3, 3)), "meeting")
     assert (meeting.cameo_code, meeting.date.date) == ("046", dt.date(1987, 3, 2))
+
+
+def test_what_a_reprisal_answers_happened_though_the_reprisal_is_to_come(code_text) -> None:
+    text = "Iranian Premier Mir-Hossein Mousavi reiterated his country would retaliate for U.S. navy attacks on Gulf oil platforms."
+    attacks = _only(code_text(text, dt.date(1987, 10, 20)), "strike")
+    assert (attacks.modality, attacks.source.country) == ("asserted", "USA")
+    assert not [m for m in code_text("Iran said it would respond with attacks on US bases.") if m.event_type == "strike"]
+
+
+def test_the_purpose_of_a_journey_to_come_is_planned(code_text) -> None:
+    text = "The central bank president will go to Washington next week to take part in a meeting of the Inter American Development Bank."
+    meeting = _only(code_text(text, dt.date(1987, 3, 1)), "meeting")
+    assert (meeting.cameo_code, meeting.source.code) == ("036", "IGONAMDEV")
+    went = _only(code_text("The minister went to Washington to take part in a meeting of the Inter-American Development Bank.",
+                           dt.date(1987, 3, 1)), "meeting")
+    assert went.cameo_code == "040"
+
+
+def test_forces_with_no_country_in_a_states_report_of_a_strike_abroad_are_its_own(code_text) -> None:
+    def attacker(text: str):
+        return _only(code_text(text, dt.date(1987, 4, 7)), "strike").source.code
+
+    assert attacker("Iraq said warplanes attacked two Iranian tankers in the Gulf.") == "IRQMIL"
+    assert attacker("Iran said warplanes attacked Iranian cities.") == "MIL"  # the enemy's planes
+    assert attacker("Kuwait said warplanes attacked a tanker.") == "MIL"  # no country struck
+    assert attacker("Iran's news agency said troops killed 300 Iraqis.") == "MIL"  # not a state's own voice

@@ -266,6 +266,9 @@ class Modality(Frozen):
     outcome_words: tuple[Word, ...] = Field(
         (), description="governors whose 'of' object happened ('the failure of the talks'), though not their infinitive ('failure to meet')"
     )
+    cause_words: tuple[Word, ...] = Field(
+        (), description="governors whose 'for' object is what they answer, so it happened ('would retaliate for the attacks')"
+    )
     temporal_marks: tuple[Word, ...] = Field(
         (), description="subordinators after which a bare present is still to come ('when the ministers meet')"
     )

@@ -380,6 +380,8 @@ def _actor_pairs(trigger: Token, found: _Candidates, setting: _Setting) -> list[
     alone = spec.reciprocal and target is None
     placed_source = source if alone else _in_sole_country(source, {target.country if target else None}, trigger, marks, towns)
     placed_target = _in_sole_country(target, sides | {source.country if source else None}, trigger, marks)
+    if not (spec.reciprocal or rule.mutual):
+        placed_source = _reporters_forces(placed_source, placed_target, trigger, marks, lexicon)
     pairs = [(_counterpart(placed_source, placed_target), _counterpart(placed_target, placed_source))]
     if not (spec.reciprocal or rule.mutual) and source is not None:
         taken = {source.country, target.country if target else None}
@@ -596,6 +598,26 @@ def _in_sole_country(
     return Actor(country + actor.role, country, actor.text, actor.role)
 
 
+def _reporters_forces(
+    source: Actor | None, target: Actor | None, trigger: Token, marks: ActorMarks, lexicon: ActorLexicon
+) -> Actor | None:
+    """Armed forces with no country in a state's own report of a strike on another country are its own: "Iraq
+    said warplanes attacked two Iranian tankers" (IRQMIL). Not when the struck country is the reporter's (the
+    enemy's planes), nor when no country is struck ("Kuwait said warplanes attacked a tanker"), nor in the
+    report of a newspaper or a monitor."""
+    if source is None or source.role != "MIL" or not role_only(source) or target is None or not target.country:
+        return source
+    clause = _clause_of(trigger)
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ANNOUNCING:
+        return source
+    speakers = _code_all(subjects(clause.head), marks, lexicon, trigger)
+    states = {a.country for a in speakers if a.country and not a.ref and a.role in STATE_VOICES}
+    if len(states) != 1 or target.country in states:
+        return source
+    country = states.pop()
+    return Actor(country + source.role, country, source.text, source.role)
+
+
 def _patients(verb: Token) -> list[Token]:
     """What a passive verb was done to: its passive subject; the subject the parser gave a 'by' verb
     ("supertankers attacked ... by Iranian gunboats"); the noun a reduced relative hangs on."""
@@ -692,6 +714,7 @@ SPEECH_VERBS = frozenset({"tell", "say", "brief", "inform", "assure", "warn", "r
 NOUN_PLACES = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "appos", "attr"})
 DYING = frozenset({"die", "perish"})
 ARMED_ROLES = frozenset({"MIL", "REB", "COP"})
+STATE_VOICES = frozenset({None, "GOV", "MIL"})  # who speaks for a state: its name, government or military
 HARM_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "hurt", "displace"})
 PLACE_NAME_KINDS = frozenset({"country", "capital", "city"})  # not fixed actors: "the Pentagon" is no place
 

@@ -148,6 +148,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             instrumental = parent.lower_ == "with" and (relation != "pcomp" or parent.head.lemma_.lower() == "go")
             governs = governs and not (instrumental and is_definite(trigger))
             governs = governs and not (parent.lower_ == "of" and _lemma(parent.head) in cues.outcome_words)
+            if parent.lower_ == "for" and _lemma(parent.head) in cues.cause_words:
+                break  # "would retaliate for the attacks": the reprisal is to come, the attacks happened
             verdict = _governor(parent.head, cues) if governs and not instrumental else None
             if parent.dep_ == "agent":  # "would be killed by a US attack": the passive clause's cues; an event that
                 # blocked or prompted something happened, but not one a place is "untouched by"
@@ -357,6 +359,9 @@ def _future(verb: Token, cues: Modality) -> Assessment | None:
     prospect = verb.head if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in auxiliaries) else None
     if prospect is not None and _lemma(prospect) in cues.planned_governors and _not_past(prospect):
         return Assessment("planned", f"'{prospect.text} to {verb.text}'")
+    # the purpose of a journey shares its future: "will go to Washington to take part in a meeting"
+    if verb.dep_ == "advcl" and any(c.lower_ == "to" for c in auxiliaries) and verb.head is not verb:
+        return _future(verb.head, cues)
     return None
 
 
