@@ -43,7 +43,8 @@ class Actor:
     # or "place" when the actor is only where a strike landed ("in fighting near Ouadi Doum"), "theatre" for the
     # country the fighting is in (the article's theatre, or the place struck) given to a side the words leave
     # without one, or "article" for a side the sentence leaves out that the article's other attacks name
-    # (the side its attacker is shown striking, or the article's usual attacker)
+    # (the side its attacker is shown striking, or the article's usual attacker), or "owner" for "its"/"their"
+    # ("its jets"), which the article resolves to the last country it showed attacking
 
     @property
     def key(self) -> str | None:

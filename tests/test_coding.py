@@ -1330,3 +1330,34 @@ def test_forces_with_no_country_in_a_states_report_of_a_strike_abroad_are_its_ow
     assert attacker("Iran said warplanes attacked Iranian cities.") == "MIL"  # the enemy's planes
     assert attacker("Kuwait said warplanes attacked a tanker.") == "MIL"  # no country struck
     assert attacker("Iran's news agency said troops killed 300 Iraqis.") == "MIL"  # not a state's own voice
+
+
+def test_a_meeting_of_a_day_gone_by_refers_to_the_one_reported(code_text) -> None:
+    text = ("Brazil's finance minister met U.S. Treasury Secretary James Baker in Washington yesterday. "
+            "The question of the debt was not resolved at yesterday's meeting, officials said.")
+    meetings = [m for m in code_text(text, dt.date(1987, 3, 23)) if m.event_type == "meeting"]
+    assert [(m.sentence_index, m.is_reference, m.source.country) for m in meetings] == [(0, False, "BRA"), (1, True, "BRA")]
+
+
+def test_its_attack_is_the_state_whose_attack_the_article_reported_last(code_text) -> None:
+    text = "Israeli jets struck a Syrian airbase on Monday. Its overnight bombing raid was not about avenging Douma."
+    raid = [m for m in code_text(text) if m.event_type == "strike" and m.sentence_index == 1]
+    assert [m.source.code for m in raid] == ["ISRMIL"]
+    group = "US jets bombed Raqqa on Monday. Isis said its fighters attacked Kurdish positions."
+    fighters = [m for m in code_text(group) if m.event_type == "strike" and m.sentence_index == 1]
+    assert [m.source.country for m in fighters] == [None]  # its: Isis, named in its own sentence
+
+
+def test_a_summit_someone_will_leave_for_is_planned(code_text) -> None:
+    text = "Reagan will discuss the issue with Volcker before leaving for the Venice summit on Wednesday."
+    summit = _only(code_text(text, dt.date(1987, 5, 29)), "meeting")
+    assert summit.cameo_code == "036"
+    left = _only(code_text("Reagan discussed the issue with Volcker before leaving for the Venice summit.", dt.date(1987, 5, 29)), "meeting")
+    assert left.cameo_code != "036"
+
+
+def test_an_event_someone_is_to_conclude_or_failed_to_end_is_under_way(code_text) -> None:
+    for text in ("Japan and the United States expect to conclude the talks by August.",
+                 "Iran and Iraq failed to conclude the talks."):
+        talks = _only(code_text(text, dt.date(1987, 3, 31)), "meeting")
+        assert (talks.cameo_code, talks.modality, talks.date.source) == ("040", "asserted", "publication"), text

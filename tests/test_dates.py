@@ -91,6 +91,9 @@ def test_a_clause_on_the_event_dates_it_unless_it_says_what_must_be(code_text) -
     text = "Trade negotiations with Canada, which must be concluded by October, are progressing well, she said."
     deadline = next(m for m in code_text(text, dt.date(1987, 3, 24)))
     assert deadline.date.source == "publication"  # October is the deadline, not when they met
+    text = "Gros spoke after his first meeting with the Brazilian foreign minister since he was appointed last month."
+    since = next(m for m in code_text(text, dt.date(1987, 3, 23)))
+    assert since.date.source == "publication"  # last month is when he was appointed
 
 
 def test_a_when_clause_takes_the_time_it_hangs_on(code_text) -> None:

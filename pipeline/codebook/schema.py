@@ -266,6 +266,9 @@ class Modality(Frozen):
     outcome_words: tuple[Word, ...] = Field(
         (), description="governors whose 'of' object happened ('the failure of the talks'), though not their infinitive ('failure to meet')"
     )
+    completion_verbs: tuple[Word, ...] = Field(
+        (), description="verbs whose object event is under way, whatever governs them ('expect to conclude the talks', 'failed to end the fighting')"
+    )
     cause_words: tuple[Word, ...] = Field(
         (), description="governors whose 'for' object is what they answer, so it happened ('would retaliate for the attacks')"
     )

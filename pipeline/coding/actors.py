@@ -283,7 +283,10 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         speaker = _speaker(head, third_person=lower not in {"we", "us", "our"}) if lower in lexicon.speaker_pronouns else None
         speaker = speaker if speaker is not None and _agrees(head, speaker, marks) else None
         said = code_phrase(speaker, marks, lexicon, default_role) if speaker is not None else None
-        return Actor(said.code, said.country, head.text, said.role) if said is not None and said.code else None
+        if said is not None and said.code:
+            return Actor(said.code, said.country, head.text, said.role)
+        # "Its overnight raid" after a sentence on Israel's strikes: whose it is, the article says
+        return Actor(code=None, country=None, text=head.text, ref="owner") if _possessive(head, marks) else None
     named = [(abs(t.i - head.i), marks.names[t.i]) for t in tokens if t.i in marks.names]
     if not named and head.lemma_.lower() in lexicon.dyad_nouns and head.tag_ in {"NNS", "NNPS"} and any(
         t.lower_ in REFERENCE_DETERMINERS for t in head.children
@@ -342,7 +345,8 @@ def code_phrase(head: Token, marks: ActorMarks, lexicon: ActorLexicon, default_r
         return Actor(code=role, country=None, text=text, role=role)
     if role:
         definite = any(t.dep_ == "det" and t.lower_ in {"the", "this", "that", "these", "those"} for t in head.children)
-        return Actor(code=role, country=None, text=text, role=role, ref="role" if definite else None)
+        owned = any(_possessive(c, marks) for c in head.children)  # "its jets": the country the article last named acting
+        return Actor(code=role, country=None, text=text, role=role, ref="owner" if owned else "role" if definite else None)
     if head.ent_type_ in {"ORG", "NORP", "GPE"}:
         return Actor(code=None, country=None, text=text)
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in lexicon.person_pronouns), None)
@@ -480,6 +484,14 @@ EPISODES = frozenset(
 LOCATION_PREPS = frozenset({"in", "near", "inside", "outside", "across", "from"})
 ORIGIN_PREPS = frozenset({"from"})  # a person "from Cardiff" is British; one "in Cardiff" may be visiting
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+
+
+def _possessive(token: Token, marks: ActorMarks) -> bool:
+    """A possessive 'its' or 'their' ("its jets", "their raid") whose sentence names no group or person before
+    it (countries are `_antecedent_country`'s), so that it points to an earlier sentence (not "Isis said its
+    fighters...")."""
+    named = any(i < token.i and entry.kind in {"fixed", "person"} for i, (entry, _) in marks.names.items())
+    return token.dep_ == "poss" and token.lower_ in POSSESSIVE_PRONOUNS and not named
 
 
 def _antecedent_country(head: Token, marks: ActorMarks) -> list[tuple[int, LexEntry]]:

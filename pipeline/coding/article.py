@@ -93,6 +93,8 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
     for coding in codings:
         for name, actor in coding.people:
             people.by_key.setdefault(name_key(name), actor)
+    types = coder.codebook.events.event_types
+    places = {index: coding.places for index, coding in zip(order, codings)}
     resolved: list[tuple[int, SentenceEvent]] = []
     seen_people = _People()
     recent: list[Actor] = []  # the events' actors so far
@@ -101,8 +103,12 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
         for name, actor in coding.people:
             seen_people.add(name, actor)
         for event in coding.events:
-            source = _resolve(event.source, event.target, seen_people, people, recent)
-            target = _resolve(event.target, source, seen_people, people, recent)
+            acting = [] if types[event.event_type].reciprocal else [
+                e.source for _, e in resolved if e.source is not None and not types[e.event_type].reciprocal
+            ]
+            before = places.get(index - 1)  # the countries the sentence before names (None: not parsed)
+            source = _owned(_resolve(event.source, event.target, seen_people, people, recent), acting, before)
+            target = _owned(_resolve(event.target, source, seen_people, people, recent), acting, before)
             dyad = _last_dyad(resolved, event.event_type) if source is not None and source.ref == "dyad" else None
             if dyad is not None:
                 source, target = (dyad[0], target) if target is not None and target.code else dyad
@@ -111,8 +117,6 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
             resolved.append((index, replace(event, source=source, target=target)))
             recent += [a for a in (source, target) if a is not None and a.code]
         groups += coding.groups
-    types = coder.codebook.events.event_types
-    places = {index: coding.places for index, coding in zip(order, codings)}
     linked = _in_theatre(_struck_sides(_link(resolved, coder), types), _theatre(codings), places, coder)
     linked = _by_usual_attacker(linked, types)
     ambiguous = any(_ambiguous(event, types[event.event_type].other_sense) for _, event in linked)
@@ -144,6 +148,22 @@ def _resolve(actor: Actor | None, other: Actor | None, seen: _People, everyone: 
         if earlier is not None:
             return Actor(earlier.country + (actor.role or ""), earlier.country, actor.text, actor.role, "role")
     return actor
+
+
+def _owned(actor: Actor | None, acting: list[Actor], before: frozenset[str] | None) -> Actor | None:
+    """An attack's side named by "its" or "their" with no country ("Its overnight raid", "its jets bombed the
+    town") is the state whose attack the article reported last: "Israeli jets struck a Syrian base. Its
+    overnight raid..." (ISRMIL); not when that attacker was a group without a country (Isis), nor when the
+    sentence before names other countries only ("... tell Israel it is not alone. Its raid ..." after US
+    strikes) or was not parsed, so what it names is not known. Not for meetings, whose "their talks" are both
+    sides'."""
+    if actor is None or actor.ref != "owner" or actor.country is not None:
+        return actor
+    found = acting[-1] if acting and before is not None else None
+    if found is None or not found.country or found.role not in {None, "GOV", "MIL"} or before and found.country not in before:
+        return actor if actor.code else None  # a bare "its" left unresolved is no side, which the article may fill
+    role = actor.role or found.role
+    return Actor(found.country + (role or ""), found.country, actor.text, role, "owner")
 
 
 def _same_head(actor: Actor, recent: list[Actor]) -> Actor | None:

@@ -347,11 +347,20 @@ def _distance_into(token: Token, path: dict[int, int], anchor: Token) -> int | N
         crosses = node.dep_ in CLAUSE_BOUNDARIES or _other_report(node, path) or (node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_PREPS)
         # a clause on the event itself dates it ("the talks, which began on Monday"), unless it is about what
         # must or will be ("negotiations, which must be concluded by October, are progressing")
-        if node.head == node or (crosses and (node.head != anchor or _modal(node))):
+        if node.head == node or (crosses and (node.head != anchor or _modal(node) or _other_time(node))):
             return None
         node = node.head
         steps += 1
     return steps + path[node.i]
+
+
+OTHER_TIMES = frozenset({"since", "after", "before", "until", "till", "because", "although", "though", "unless", "if"})
+
+
+def _other_time(clause: Token) -> bool:
+    """Whether a clause on the event is about another time: "his first meeting with the banks since he was
+    appointed last month" was not last month."""
+    return any(c.dep_ == "mark" and c.lower_ in OTHER_TIMES for c in clause.children)
 
 
 def _modal(clause: Token) -> bool:

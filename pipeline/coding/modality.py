@@ -68,10 +68,12 @@ STARTS = frozenset({"be", "begin", "start", "resume", "open", "convene", "hold"}
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    """`status` is asserted, planned or dropped; `reason` says which cue decided it."""
+    """`status` is asserted, planned or dropped; `reason` says which cue decided it; `under_way` that the event
+    is going on, so a date to come is when something else happens to it ("expect to conclude the talks by August")."""
 
     status: str
     reason: str | None = None
+    under_way: bool = False
 
 
 def _lemma(token: Token) -> str:
@@ -128,6 +130,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
     if planned is None and _done_by_someone(trigger, cues):
         return Assessment("asserted")  # "the motion, passed by the committee, goes next to the full house"
     node = event_anchor(trigger)  # "wants to reconvene two weeks of talks": the partitive stands in the clause
+    if node.dep_ in {"dobj", "nsubjpass"} and _lemma(node.head) in cues.completion_verbs:
+        return Assessment("planned", planned) if planned else Assessment("asserted", f"under way: '{node.head.text}'", under_way=True)
     for _ in range(10):
         relation, parent = node.dep_, node.head
         if parent == node:
@@ -172,8 +176,9 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             if verdict and verdict.status == "dropped":
                 return verdict
             planned = planned or (verdict.reason if verdict else None)
-            if verdict is None and parent.lower_ == "for" and parent.head.dep_ == "xcomp" and is_verbal(parent.head):
-                node = parent.head  # "was to leave for talks": the purpose shares the plan of the trip
+            if verdict is None and parent.lower_ == "for" and parent.head.dep_ in {"xcomp", "pcomp"} and is_verbal(parent.head):
+                node = parent.head  # "was to leave for talks", "would act before leaving for the summit": the
+                # purpose shares the plan of the trip
                 continue
             break
         if relation == "nsubj":
@@ -239,6 +244,11 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             break
         node = parent
     return Assessment("planned", planned) if planned else Assessment("asserted")
+
+
+def _past_day(word: Token) -> bool:
+    """A possessor naming a day gone by: "yesterday's", "last week's"."""
+    return word.lower_ == "yesterday" or any(c.dep_ == "amod" and c.lower_ == "last" for c in word.children)
 
 
 def _awaited(trigger: Token) -> bool:
@@ -456,11 +466,14 @@ def _habitual(modifier: Token, cues: Modality) -> str | None:
     return next((p for p in cues.habitual_adverbs if p == modifier.lower_ or " " in p and following.startswith(f"{p} ")), None)
 
 
-def is_back_reference(trigger: Token, cues: Modality) -> bool:
-    """A definite event noun not reported as happening here ("the attack prompted", "condemned the strikes")."""
+def is_back_reference(trigger: Token, cues: Modality, past_days: bool = False) -> bool:
+    """A definite event noun not reported as happening here ("the attack prompted", "condemned the strikes");
+    with `past_days`, one named by a day gone by too ("yesterday's meeting": meetings, whose sides an article
+    names once, not attacks, which it reports many of)."""
     if is_verbal(trigger):
         return False
     definite = any(c.dep_ in {"det", "poss"} and c.lower_ in cues.reference_determiners for c in trigger.children)
+    definite = definite or past_days and any(c.dep_ == "poss" and _past_day(c) for c in trigger.children)
     if not definite:
         return False
     reported_here = trigger.dep_ in {"dobj", "nsubjpass"} and trigger.head.lemma_.lower() in cues.light_verbs

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.codebook.compile import CompiledRules, compile_rules, pipeline_labels
 from pipeline.codebook.load import Codebook
@@ -15,7 +15,7 @@ from pipeline.coding.actors import ActorLexicon, build_lexicon, mark_actors, nam
 from pipeline.coding.attribution import attribute
 from pipeline.coding.dates import date_expressions, date_for, future_expression
 from pipeline.coding.matching import match_rules
-from pipeline.coding.syntax import awaited_object
+from pipeline.coding.syntax import awaited_object, event_anchor
 from pipeline.coding.modality import Assessment, assess, is_back_reference
 from pipeline.coding.venue import event_town, political_setting, venue_code, venue_country
 from pipeline.prefilter import Prefilter
@@ -135,7 +135,9 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
         spec = coder.codebook.events.event_types[hit.rule.event_type]
         code = hit.cameo_code
         scheduling = coder.scheduling if (hit.rule.planned or spec.planned) != "drop" else frozenset()
-        if assessment.status == "asserted" and (future := future_expression(trigger, expressions, published, scheduling)):
+        if assessment.status == "asserted" and not assessment.under_way and (
+            future := future_expression(trigger, expressions, published, scheduling)
+        ):
             assessment = Assessment("planned", f"future date '{future}'")
         # "dealers held back ahead of the G-7 meeting": to come (only where plans are kept: "travelled to Moscow
         # ahead of the Turkish invasion" reports an invasion that came)
@@ -147,7 +149,8 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                 dropped.append((hit.rule.id, trigger.text, f"planned {hit.rule.event_type}: {assessment.reason}"))
                 continue
             code = planned
-        date = date_for(trigger, published, expressions, planned=assessment.status == "planned")
+        own = _before_its_end(trigger, expressions) if assessment.under_way else expressions
+        date = date_for(trigger, published, own, planned=assessment.status == "planned")
         if assessment.status == "planned" and date.source == "relative" and published is not None:
             date = EventDate(published, "publication", "day", None)  # "on Friday" names the future meeting, not its announcement
         pairs = attribute(trigger, hit.rule, spec, cues.light_verbs, marks, coder.lexicon)
@@ -167,7 +170,7 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
                     ),
                     rule_id=hit.refinement_id or hit.rule.id,
                     modality=assessment.status,
-                    is_reference=is_back_reference(trigger, cues),
+                    is_reference=is_back_reference(trigger, cues, past_days=spec.reciprocal),
                     source=source,
                     target=target,
                     date=date,
@@ -185,6 +188,17 @@ def code_sentence(doc: Doc, coder: Coder, published: dt.date | None) -> Sentence
     towns, places = named_places(marks)
     groups = tuple(named_groups(doc, marks, coder.lexicon))
     return SentenceCoding(events, people, competing, tuple(dropped), towns, places, groups)
+
+
+def _before_its_end(trigger: Token, expressions: list[Span]) -> list[Span]:
+    """The date expressions of an event under way, not those of an end still to come: "expect to conclude the
+    talks by August" does not date the talks (but "concluded the talks on Friday" does)."""
+    anchor = event_anchor(trigger)
+    if anchor.head.tag_ != "VB":
+        return expressions
+    inside = {t.i for t in anchor.subtree}
+    ending = {t.i for t in anchor.head.subtree}
+    return [span for span in expressions if span.root.i in inside or span.root.i not in ending]
 
 
 def _shared_sides(events: list[SentenceEvent], doc: Doc) -> list[SentenceEvent]:
