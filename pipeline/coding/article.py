@@ -99,16 +99,16 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
     seen_people = _People()
     recent: list[Actor] = []  # the events' actors so far
     groups: list[Actor] = []  # groups named so far, whatever the sentence said of them
+    attacker: Actor | None = None  # the source of the last one-sided event (an attack) so far
     for index, coding in zip(order, codings):
         for name, actor in coding.people:
             seen_people.add(name, actor)
         for event in coding.events:
-            acting = [] if types[event.event_type].reciprocal else [
-                e.source for _, e in resolved if e.source is not None and not types[e.event_type].reciprocal
-            ]
+            one_sided = not types[event.event_type].reciprocal
+            owner = attacker if one_sided else None
             before = places.get(index - 1)  # the countries the sentence before names (None: not parsed)
-            source = _owned(_resolve(event.source, event.target, seen_people, people, recent), acting, before)
-            target = _owned(_resolve(event.target, source, seen_people, people, recent), acting, before)
+            source = _owned(_resolve(event.source, event.target, seen_people, people, recent), owner, before)
+            target = _owned(_resolve(event.target, source, seen_people, people, recent), owner, before)
             dyad = _last_dyad(resolved, event.event_type) if source is not None and source.ref == "dyad" else None
             if dyad is not None:
                 source, target = (dyad[0], target) if target is not None and target.code else dyad
@@ -116,6 +116,7 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
                 source = _same_head(source, [*recent, *groups]) or source
             resolved.append((index, replace(event, source=source, target=target)))
             recent += [a for a in (source, target) if a is not None and a.code]
+            attacker = source if one_sided and source is not None else attacker
         groups += coding.groups
     linked = _in_theatre(_struck_sides(_link(resolved, coder), types), _theatre(codings), places, coder)
     linked = _by_usual_attacker(linked, types)
@@ -150,7 +151,7 @@ def _resolve(actor: Actor | None, other: Actor | None, seen: _People, everyone: 
     return actor
 
 
-def _owned(actor: Actor | None, acting: list[Actor], before: frozenset[str] | None) -> Actor | None:
+def _owned(actor: Actor | None, attacker: Actor | None, before: frozenset[str] | None) -> Actor | None:
     """An attack's side named by "its" or "their" with no country ("Its overnight raid", "its jets bombed the
     town") is the state whose attack the article reported last: "Israeli jets struck a Syrian base. Its
     overnight raid..." (ISRMIL); not when that attacker was a group without a country (Isis), nor when the
@@ -159,7 +160,7 @@ def _owned(actor: Actor | None, acting: list[Actor], before: frozenset[str] | No
     sides'."""
     if actor is None or actor.ref != "owner" or actor.country is not None:
         return actor
-    found = acting[-1] if acting and before is not None else None
+    found = attacker if before is not None else None
     if found is None or not found.country or found.role not in {None, "GOV", "MIL"} or before and found.country not in before:
         return actor if actor.code else None  # a bare "its" left unresolved is no side, which the article may fill
     role = actor.role or found.role
