@@ -1195,12 +1195,18 @@ def test_coordinated_strikes_share_the_side_hung_on_the_last(code_text) -> None:
     strikes = [m for m in code_text("The airstrikes and shelling by Syrian government forces continued on Monday.") if m.event_type == "strike"]
     assert {m.cameo_code for m in strikes} == {"194", "195"}
     assert {m.source.country for m in strikes} == {"SYR"}
+    # the parser makes "shelling" a verb of its own: the words between the triggers say they are coordinated
+    misread = "Almost 200 civilians have been killed in dozens of airstrikes and shelling by forces loyal to Syria's Bashar al-Assad."
+    assert {m.source.code for m in code_text(misread, dt.date(2018, 2, 21)) if m.event_type == "strike"} == {"SYRMIL"}
     assert all(m.source is None for m in code_text("Iran condemned the attack on a Kuwaiti ship and comments by American officials.") if m.event_type == "strike")
 
 
 def test_partners_hung_after_a_date_are_the_meetings(code_text) -> None:
     meeting = _only(code_text("He said the offer would be made at a meeting later this month between Yeutter and Japanese officials."), "meeting")
     assert meeting.cameo_code == "036" and meeting.target.code == "JPNGOV"
+    visit = _only(code_text("Speculation rose in the run-up to Secretary of State George Shultz' visit later this month to Moscow.",
+                            dt.date(1987, 4, 10)), "meeting")
+    assert (visit.cameo_code, visit.source.code, visit.target.country) == ("036", "USAGOV", "RUS")
 
 
 def test_a_place_that_experienced_attacks_was_struck_and_missiles_are_not_aerial(code_text) -> None:
@@ -1218,6 +1224,9 @@ def test_what_is_said_of_a_known_strike_leaves_it_reported(code_text) -> None:
     text = "Turkish jets bombed Kurdish positions near Afrin on Sunday. Damascus did not comment, but has condemned Turkey's intervention."
     reference = [m for m in code_text(text) if m.event_type == "strike" and m.sentence_index == 1]
     assert len(reference) == 1 and reference[0].is_reference and reference[0].source.country == "TUR"
+    later = "Poland will host a summit on Iran. The EU was not consulted before Mike Pompeo, the US secretary of state, announced the summit."
+    assert [m.is_reference for m in code_text(later) if m.event_type == "meeting" and m.sentence_index == 1] == [True]
+    assert not [m for m in code_text("Russia has not attacked and bombed the town.") if m.event_type == "strike"]
 
 
 def test_a_leaders_forces_take_his_country_and_their_role(code_text) -> None:
@@ -1361,3 +1370,14 @@ def test_an_event_someone_is_to_conclude_or_failed_to_end_is_under_way(code_text
                  "Iran and Iraq failed to conclude the talks."):
         talks = _only(code_text(text, dt.date(1987, 3, 31)), "meeting")
         assert (talks.cameo_code, talks.modality, talks.date.source) == ("040", "asserted", "publication"), text
+
+
+def test_a_legislatures_appeal_to_its_own_government_targets_the_state_it_is_about(code_text) -> None:
+    day = dt.date(1987, 4, 1)
+    for text, target in (
+        ("The U.S. Senate Finance Committee this week called on President Reagan in a non-binding resolution to retaliate against Japan.", "JPN"),
+        ("The U.S. Senate Finance Committee approved nonbinding resolutions urging the Reagan administration oppose Canada's ruling on corn imports.", "CAN"),
+        ("The U.S. Senate passed a resolution urging President Reagan to veto the trade bill.", "USA"),
+        ("The Security Council adopted a resolution calling on Iraq to withdraw from Kuwait.", "IRQ"),
+    ):
+        assert _only(code_text(text, day), "resolution").target.country == target, text

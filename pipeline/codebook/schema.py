@@ -235,6 +235,9 @@ class EventType(Frozen):
     destination_preps: tuple[Word, ...] = Field(
         (), description="prepositions of a place the target goes to, never the target itself (invited Assad to Sochi)"
     )
+    relay_verbs: tuple[Word, ...] = Field(
+        (), description="appeals by which a legislature asks its own government to act on another state: that state is the target"
+    )
 
 
 class Modality(Frozen):

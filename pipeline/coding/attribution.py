@@ -241,9 +241,9 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     between = [t for head in (trigger, *clauses, *erupting) for t in prep_objects(head, ["between", "among"])]
     if spec.reciprocal:  # "talks involving Iran and Iraq": the parties, as "between" names them
         between += [o for c in clauses if c.lemma_.lower() in INVOLVING and c.tag_ == "VBG" for o in direct_objects(c)]
-        stranded = _stranded(trigger)
+        stranded = _stranded(trigger, STRANDED_PREPS | ({"to"} if rule.destination_modifiers else set()))
         between += [t for p in stranded if p.lower_ in {"between", "among"} for t in prep_objects(p.head, [p.lower_])]
-        found.targets += [t for p in stranded if p.lower_ == "with" for t in prep_objects(p.head, ["with"])]
+        found.targets += [t for p in stranded if p.lower_ in {"with", "to"} for t in prep_objects(p.head, [p.lower_])]
     # "a meeting of EU ministers" names who met (unless someone else convened it); "a visit by X", "an
     # invitation from X" or "at the invitation of X" name who acted
     members = prep_objects(trigger, ["of"]) if spec.reciprocal else []
@@ -344,17 +344,18 @@ def _senders(tokens: list[Token], marks: ActorMarks) -> list[Token]:
     return [t for t in tokens if _as_place(t, marks) is None]
 
 
-def _stranded(trigger: Token) -> list[Token]:
+def _stranded(trigger: Token, preps: frozenset[str]) -> list[Token]:
     """Partners the parser hung elsewhere, right after a meeting in a prepositional phrase: "speaking ahead of
     a meeting later today between X and Y", "said on return from talks in New York with X", "the offer would
-    be made at a meeting later this month between X and Y" (hung on "offer")."""
+    be made at a meeting later this month between X and Y" (hung on "offer"); for a visit, where it goes ("in
+    the run-up to Shultz' visit later this month to Moscow")."""
     if trigger.dep_ != "pobj":
         return []
     after = trigger.right_edge.i
     return [
         p
         for p in trigger.doc[after + 1 :]
-        if p.dep_ == "prep" and p.lower_ in STRANDED_PREPS and p.head.i < trigger.i
+        if p.dep_ == "prep" and p.lower_ in preps and p.head.i < trigger.i
         and all(t.is_punct or t.ent_type_ in {"DATE", "TIME"} for t in trigger.doc[after + 1 : p.i])
     ]
 
@@ -374,6 +375,7 @@ def _actor_pairs(trigger: Token, found: _Candidates, setting: _Setting) -> list[
             source_actors += _party_above(trigger, marks, lexicon)
     source = _best(source_actors)
     target = _target(trigger, found, source, source_actors, setting)
+    target = _relayed(trigger, source, target, setting) or target
     towns = rule.mutual or not spec.places_struck  # a town names the attacker's country only when both sides fight there
     sides = {a.country for a in source_actors if a.country}  # "Syrian and Russian jets bombed rebel positions": neither is the rebels'
     # "finance ministers met in Paris": parties meeting among themselves are not the venue's
@@ -431,6 +433,28 @@ def _target(
 
 INVOLVING = frozenset({"involve", "include", "bring"})  # "talks involving X and Y", "a summit bringing together X and Y"
 VISITING = frozenset({"arrive", "travel", "fly", "go", "come", "head"})
+
+
+def _relayed(trigger: Token, source: Actor | None, target: Actor | None, setting: _Setting) -> Actor | None:
+    """The state a legislature's appeal to its own government is about: "the Senate voted to urge Reagan to
+    impose penalties on Japanese products" and "called on Reagan in a resolution to retaliate against Japan"
+    target Japan; the first other country or international body named in what the government is asked to do."""
+    verbs, marks = setting.spec.relay_verbs, setting.marks
+    own = target is not None and target.role == "GOV" and source is not None and source.role == "LEG"
+    if not verbs or not own or source.country not in {None, target.country}:
+        return None
+    appeals = [t for t in (*trigger.subtree, *trigger.ancestors) if t.pos_ == "VERB" and t.lemma_.lower() in verbs]
+    for verb in appeals:
+        addressees = direct_objects(verb) + prep_objects(verb, ["on"])
+        # what is asked, wherever the parser hung it after the appeal: "a resolution to retaliate", "resolutions
+        # urging the administration oppose Canada's ruling" (a clause of "approved")
+        heads = {verb, *addressees, trigger, trigger.head}
+        asked = [c for head in heads for c in head.children if c.dep_ in {"xcomp", "ccomp", "acl", "relcl"} and c.i > verb.i]
+        for token in (t for clause in asked for t in clause.subtree if t.i in marks.names):
+            entry, span = marks.names[token.i]
+            if entry.country != target.country and (entry.country or entry.role == "IGO"):
+                return Actor(entry.code, entry.country, span.text, entry.role)
+    return None
 
 
 def _host(trigger: Token, source: Actor | None, marks: ActorMarks) -> Actor | None:

@@ -437,8 +437,12 @@ def _judgement(verb: Token) -> bool:
 
 
 def _own_clause(conjunct: Token) -> bool:
-    """A coordinated verb that is a clause of its own: an auxiliary or subject of its own, or after "but"."""
+    """A coordinated verb that is a clause of its own: an auxiliary or subject of its own, an active past tense
+    with an object that cannot share a passive's auxiliary ("the EU was not consulted before Pompeo announced the
+    summit", which the parser coordinates), or after "but"."""
     own = any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in conjunct.children)
+    passive = any(c.dep_ == "auxpass" for c in conjunct.head.children)
+    own = own or passive and conjunct.tag_ == "VBD" and any(c.dep_ == "dobj" for c in conjunct.children)
     return own or any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in conjunct.head.children)
 
 

@@ -210,13 +210,21 @@ def _shared_sides(events: list[SentenceEvent], doc: Doc) -> list[SentenceEvent]:
         later = [  # the very next conjunct ("airstrikes and shelling"), not the end of a long list
             e for e in events
             if e.event_type == event.event_type and e.trigger_index > event.trigger_index
-            and doc[e.trigger_index] in doc[event.trigger_index].conjuncts
-            and doc[e.trigger_index].left_edge.i <= event.trigger_index + 2
+            and _coordinated(doc[event.trigger_index], doc[e.trigger_index])
         ]
         source = event.source if event.source is not None else next((e.source for e in later if e.source), None)
         target = event.target if event.target is not None else next((e.target for e in later if e.target), None)
         shared.append(replace(event, source=source, target=target))
     return shared
+
+
+def _coordinated(first: Token, second: Token) -> bool:
+    """Whether a trigger is the very next conjunct of another, by the parse or, where the parser made the second
+    a verb of its own ("killed in dozens of airstrikes and shelling by ..."), by the words between them alone."""
+    between = first.doc[first.i + 1 : second.i]
+    if 0 < len(between) <= 2 and all(t.dep_ in {"cc", "punct"} for t in between):
+        return True
+    return second in first.conjuncts and second.left_edge.i <= first.i + 2
 
 
 def _organ(trigger: Token, words: tuple[str, ...]) -> bool:
