@@ -116,6 +116,8 @@ def test_what_a_future_clause_does_first_or_awaits_is_planned(code_text) -> None
     assert done.cameo_code == "042"
     coming = _only(code_text("With the Venice summit coming up, Japan must act on trade, the minister said."), "meeting")
     assert coming.cameo_code == "036"
+    toward = _only(code_text("As the Kurdish region lurches toward talks with Baghdad, its flag matters less."), "meeting")
+    assert toward.cameo_code == "036"
 
 
 def test_talks_starting_soon_are_planned_and_talks_started_before_are_not(code_text) -> None:
@@ -1381,3 +1383,17 @@ def test_a_legislatures_appeal_to_its_own_government_targets_the_state_it_is_abo
         ("The Security Council adopted a resolution calling on Iraq to withdraw from Kuwait.", "IRQ"),
     ):
         assert _only(code_text(text, day), "resolution").target.country == target, text
+
+
+def test_a_delegate_at_a_bodys_meeting_is_its_party_and_the_body_the_other(code_text) -> None:
+    text = "Washington views the plan with concern, a U.S. delegate at the Asian Development Bank's annual meeting said."
+    meeting = _only(code_text(text, dt.date(1987, 4, 29)), "meeting")
+    assert (meeting.source.code, meeting.target.code) == ("USAGOV", "IGOASADEVADB")
+
+
+def test_a_body_with_no_code_of_its_own_is_the_side_of_its_meetings_later_mentions(code_text) -> None:
+    text = ("Executive board members of the International Coffee Organization passed over the issue of quotas at its "
+            "regular meeting here, delegates said. No further discussion on the issue is likely during the three-day "
+            "talks, they said.")
+    talks = [m for m in code_text(text, dt.date(1987, 3, 31)) if m.event_type == "meeting" and m.sentence_index == 1]
+    assert len(talks) == 1 and talks[0].is_reference and talks[0].source.code == "IGO"

@@ -275,6 +275,9 @@ class Modality(Frozen):
     cause_words: tuple[Word, ...] = Field(
         (), description="governors whose 'for' object is what they answer, so it happened ('would retaliate for the attacks')"
     )
+    approach_preps: tuple[Word, ...] = Field(
+        (), description="prepositions of an event still approached, so planned ('as the region lurches toward talks')"
+    )
     temporal_marks: tuple[Word, ...] = Field(
         (), description="subordinators after which a bare present is still to come ('when the ministers meet')"
     )

@@ -197,6 +197,10 @@ def _country(actor: Actor | None) -> str | None:
     return actor.key if actor else None
 
 
+def _bare_body(actor: Actor | None) -> bool:
+    return actor is not None and actor.code == "IGO"
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -293,8 +297,8 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
         cluster = clusters[home]
         cluster.words.add(event.lemma)
         cluster.in_setting = cluster.in_setting or event.in_setting
-        cluster.source = cluster.source if _country(cluster.source) else event.source
-        cluster.target = cluster.target if _country(cluster.target) else event.target
+        cluster.source = cluster.source if _country(cluster.source) or event.source is None else event.source
+        cluster.target = cluster.target if _country(cluster.target) or event.target is None else event.target
         cluster.town = cluster.town or event.town
         if _rank(event.date) < _rank(cluster.date):
             cluster.date = event.date
@@ -316,6 +320,9 @@ def _link(events: list[tuple[int, SentenceEvent]], coder: Coder) -> list[tuple[i
         # attack"), but never one actor on both sides
         source = source if _country(source) or _country(cluster.source) in {None, _country(target)} else cluster.source
         target = target if _country(target) or _country(cluster.target) in {None, _country(source)} else cluster.target
+        # a body with no code of its own (CAMEO's bare IGO: the ICO) is still the side of its event's later mentions
+        later = earlier or event.is_reference
+        source = cluster.source if later and source is None and _bare_body(cluster.source) and not _bare_body(target) else source
         planned = coder.codebook.events.event_types[event.event_type].planned
         announced = cluster.code == planned and event.modality == "asserted"  # "the talks recessed": no longer a plan
         code = cluster.code if event.needs_antecedent and not announced else event.cameo_code

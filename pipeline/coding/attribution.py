@@ -149,6 +149,7 @@ class _Candidates:
     sources: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
     content: list[Token] = field(default_factory=list)  # targets read from a clause on the trigger: used only when nothing better
+    attendees: list[Token] = field(default_factory=list)  # people at a meeting: its parties before its owner
     own: list[list[Actor]] = field(default_factory=list)  # actors of the noun trigger's own modifiers, by phrase
 
 
@@ -242,8 +243,11 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     if spec.reciprocal:  # "talks involving Iran and Iraq": the parties, as "between" names them
         between += [o for c in clauses if c.lemma_.lower() in INVOLVING and c.tag_ == "VBG" for o in direct_objects(c)]
         stranded = _stranded(trigger, STRANDED_PREPS | ({"to"} if rule.destination_modifiers else set()))
-        between += [t for p in stranded if p.lower_ in {"between", "among"} for t in prep_objects(p.head, [p.lower_])]
-        found.targets += [t for p in stranded if p.lower_ in {"with", "to"} for t in prep_objects(p.head, [p.lower_])]
+        objects = {p: [t for o in p.children if o.dep_ == "pobj" for t in conjuncts(o)] for p in stranded}  # its own only
+        between += [t for p in stranded if p.lower_ in {"between", "among"} for t in objects[p]]
+        found.targets += [  # not "visit to Washington, April 29 to May 5"
+            t for p in stranded if p.lower_ in {"with", "to"} for t in objects[p] if t.ent_type_ != "DATE"
+        ]
     # "a meeting of EU ministers" names who met (unless someone else convened it); "a visit by X", "an
     # invitation from X" or "at the invitation of X" name who acted
     members = prep_objects(trigger, ["of"]) if spec.reciprocal else []
@@ -251,6 +255,7 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     if spec.reciprocal and "from" in spec.source_preps:  # "a call from Putin", not "by telephone from Milwaukee"
         agents += _senders(prep_objects(trigger, ["from"]), marks)
     found.sources += agents + members + (_travellers(anchor) if spec.reciprocal else [])
+    found.attendees = _attendees(anchor, marks) if spec.reciprocal else []
     claimants = [] if spec.reciprocal else _claimants(anchor)
     found.sources += claimants
     undergoing = None if spec.reciprocal else _undergoing(anchor)
@@ -330,6 +335,15 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     return found
 
 
+def _attendees(anchor: Token, marks: ActorMarks) -> list[Token]:
+    """Who a meeting phrase says was there: "a U.S. delegate at the bank's annual meeting", "the Spanish
+    delegation to the talks". They are its parties before the body whose meeting it is."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ not in {"at", "to"} or prep.head.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    return [prep.head] if prep.head.i in marks.roles else []
+
+
 def _travellers(anchor: Token) -> list[Token]:
     """Who came for talks named by a journey noun: "the arrival of Baldrige for talks with Rha", "Baker's trip
     for talks"."""
@@ -365,6 +379,7 @@ def _actor_pairs(trigger: Token, found: _Candidates, setting: _Setting) -> list[
     compound attacker of another country."""
     rule, spec, marks, lexicon = setting.rule, setting.spec, setting.marks, setting.lexicon
     groups = [*found.own, *(_code_all(group, marks, lexicon, trigger) for group in _coordinations(found.sources))]
+    groups = [[a for a in _code_all(found.attendees, marks, lexicon, trigger) if a.key], *groups]
     source_actors = [actor for group in groups for actor in group]
     if spec.reciprocal and not source_actors:
         source_actors += _auspices(trigger, marks, lexicon)  # "talks will resume under UN auspices"

@@ -152,6 +152,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             instrumental = parent.lower_ == "with" and (relation != "pcomp" or parent.head.lemma_.lower() == "go")
             governs = governs and not (instrumental and is_definite(trigger))
             governs = governs and not (parent.lower_ == "of" and _lemma(parent.head) in cues.outcome_words)
+            if parent.lower_ in cues.approach_preps:
+                return Assessment("planned", f"'{parent.text} {trigger.text}'")  # "lurches toward talks": not yet held
             if parent.lower_ == "for" and _lemma(parent.head) in cues.cause_words:
                 break  # "would retaliate for the attacks": the reprisal is to come, the attacks happened
             verdict = _governor(parent.head, cues) if governs and not instrumental else None
