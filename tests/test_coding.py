@@ -118,6 +118,8 @@ def test_what_a_future_clause_does_first_or_awaits_is_planned(code_text) -> None
     assert coming.cameo_code == "036"
     toward = _only(code_text("As the Kurdish region lurches toward talks with Baghdad, its flag matters less."), "meeting")
     assert toward.cameo_code == "036"
+    text = "Turkey attacked Afrin. The group demanded that Russia explain its position towards Turkey's offensive."
+    assert [m.modality for m in code_text(text) if m.event_type == "strike" and m.sentence_index == 1] == ["asserted"]
 
 
 def test_talks_starting_soon_are_planned_and_talks_started_before_are_not(code_text) -> None:
@@ -1397,3 +1399,9 @@ def test_a_body_with_no_code_of_its_own_is_the_side_of_its_meetings_later_mentio
             "talks, they said.")
     talks = [m for m in code_text(text, dt.date(1987, 3, 31)) if m.event_type == "meeting" and m.sentence_index == 1]
     assert len(talks) == 1 and talks[0].is_reference and talks[0].source.code == "IGO"
+
+
+def test_the_doer_hung_on_a_series_of_attacks_is_the_attacker(code_text) -> None:
+    text = "A series of airstrikes by Russian jets in the past 24 hours killed about 120 Islamic State fighters, Russia's defence ministry said."
+    strike = _only(code_text(text, dt.date(2017, 10, 1)), "strike")
+    assert (strike.cameo_code, strike.source.code, strike.target.code) == ("195", "RUSMIL", "IMGMUSISI")

@@ -251,7 +251,10 @@ def _noun_candidates(trigger: Token, setting: _Setting) -> _Candidates:
     # "a meeting of EU ministers" names who met (unless someone else convened it); "a visit by X", "an
     # invitation from X" or "at the invitation of X" name who acted
     members = prep_objects(trigger, ["of"]) if spec.reciprocal else []
-    agents = prep_objects(trigger, [p for p in spec.source_preps if not (spec.reciprocal and p in {"of", "from"})])
+    agent_preps = [p for p in spec.source_preps if not (spec.reciprocal and p in {"of", "from"})]
+    agents = prep_objects(trigger, agent_preps)
+    if anchor != trigger:  # "a series of airstrikes by Russian jets": the doer hung on the partitive
+        agents += prep_objects(anchor, agent_preps)
     if spec.reciprocal and "from" in spec.source_preps:  # "a call from Putin", not "by telephone from Milwaukee"
         agents += _senders(prep_objects(trigger, ["from"]), marks)
     found.sources += agents + members + (_travellers(anchor) if spec.reciprocal else [])

@@ -45,6 +45,8 @@ from pipeline.coding.syntax import (
 )
 
 FULL_CLAUSE = frozenset({"xcomp", "conj", "dobj", "nsubjpass", "attr", "oprd", "acomp"})
+CLAUSE_HEADS = frozenset({"ROOT", "advcl", "ccomp", "xcomp", "relcl"})
+MOVES = frozenset({"step", "move", "progress", "path", "road", "way", "drift", "shift", "push", "march", "stride"})  # toward talks
 GERUND_GOVERNORS = frozenset({"after", "before", "since", "upon", "on", "while", "when", "without", "by"})  # "after meeting X"
 # threat of, calls for, safe from, respond by, would retaliate with
 GOVERNING_PREPS = frozenset({"of", "for", "to", "about", "on", "from", "against", "by", "with"})
@@ -152,7 +154,9 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             instrumental = parent.lower_ == "with" and (relation != "pcomp" or parent.head.lemma_.lower() == "go")
             governs = governs and not (instrumental and is_definite(trigger))
             governs = governs and not (parent.lower_ == "of" and _lemma(parent.head) in cues.outcome_words)
-            if parent.lower_ in cues.approach_preps:
+            # a verb (also one tagged a noun, as the head of a clause: "lurches") or a move; not "their position towards it"
+            moving = is_verbal(parent.head) or parent.head.dep_ in CLAUSE_HEADS or parent.head.lemma_.lower() in MOVES
+            if parent.lower_ in cues.approach_preps and moving:
                 return Assessment("planned", f"'{parent.text} {trigger.text}'")  # "lurches toward talks": not yet held
             if parent.lower_ == "for" and _lemma(parent.head) in cues.cause_words:
                 break  # "would retaliate for the attacks": the reprisal is to come, the attacks happened
