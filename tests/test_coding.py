@@ -1405,3 +1405,16 @@ def test_the_doer_hung_on_a_series_of_attacks_is_the_attacker(code_text) -> None
     text = "A series of airstrikes by Russian jets in the past 24 hours killed about 120 Islamic State fighters, Russia's defence ministry said."
     strike = _only(code_text(text, dt.date(2017, 10, 1)), "strike")
     assert (strike.cameo_code, strike.source.code, strike.target.code) == ("195", "RUSMIL", "IMGMUSISI")
+
+
+def test_rebels_struck_with_no_country_are_of_the_country_whose_towns_are_named(code_text) -> None:
+    text = "Idlib has seen an increase in bloodshed as Syrian and Russian jets have bombed rebel-held positions."
+    assert {m.target.code for m in code_text(text) if m.event_type == "strike"} == {"SYRREB"}
+    assert _only(code_text("Jets bombed rebel-held positions, residents of Idlib said."), "strike").target.code == "SYRREB"
+    assert _only(code_text("Jets bombed rebel-held positions, residents of Idlib and Mosul said."), "strike").target.code == "REB"
+
+
+def test_an_arm_named_beside_a_country_on_an_attack_noun_gives_its_role(code_text) -> None:
+    onslaught = _only(code_text("A Syrian air force onslaught has continued against rebel-held areas in Ghouta."), "strike")
+    assert (onslaught.cameo_code, onslaught.source.code) == ("195", "SYRMIL")
+    assert _only(code_text("A Turkish army offensive began in Afrin on Saturday."), "strike").source.code == "TURMIL"

@@ -119,6 +119,7 @@ def code_article(article: Article, sentences: Sequence[str], docs: Mapping[int, 
             attacker = source if one_sided and source is not None else attacker
         groups += coding.groups
     linked = _in_theatre(_struck_sides(_link(resolved, coder), types), _theatre(codings), places, coder)
+    linked = _local_targets(linked, {index: coding.towns for index, coding in zip(order, codings)}, coder)
     linked = _by_usual_attacker(linked, types)
     ambiguous = any(_ambiguous(event, types[event.event_type].other_sense) for _, event in linked)
     words = frozenset(re.findall(r"[a-z]+", " ".join(sentences).lower())) if ambiguous else frozenset()
@@ -433,6 +434,25 @@ def _in_theatre(
         target = event.target
         if target is not None and target.country and target.role in {None, *actors.local_roles}:
             event = replace(event, source=_at_home(event.source, target.country, actors, local=False))
+        placed.append((index, event))
+    return placed
+
+
+def _local_targets(
+    events: list[tuple[int, SentenceEvent]], towns: Mapping[int, tuple[str, ...]], coder: Coder
+) -> list[tuple[int, SentenceEvent]]:
+    """Rebels, the opposition or civilians struck with no country are the people of the one country whose
+    towns their sentence names: "a Syrian air force onslaught has continued against rebel-held areas,
+    especially in eastern Ghouta" (SYRREB), "Idlib has seen bloodshed as Syrian and Russian jets have bombed
+    rebel-held positions" (SYRREB, though Russia is named)."""
+    types, local = coder.codebook.events.event_types, coder.codebook.actors.local_roles
+    placed: list[tuple[int, SentenceEvent]] = []
+    for index, event in events:
+        target = event.target
+        countries = set(towns.get(index, ()))
+        if types[event.event_type].places_struck and target is not None and target.role in local and role_only(target) and len(countries) == 1:
+            country = countries.pop()
+            event = replace(event, target=Actor(country + target.role, country, target.text, target.role, target.ref))
         placed.append((index, event))
     return placed
 

@@ -43,6 +43,7 @@ from pipeline.coding.syntax import (
 from pipeline.records import Actor
 
 OWN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
+ARMS = frozenset({"MIL", "GOV", "REB", "COP", "SPY"})  # roles whose own modifier says whose arm acted
 OBJECT_PREPS = ("on", "against")
 TOPIC_VERBS = frozenset({"discuss", "debate", "review", "examine", "consider", "address", "raise", "study", "focus",
                          "concentrate", "cover", "tackle"})
@@ -714,6 +715,9 @@ def _modifier_actors(
     role = next((marks.roles[c.i] for c in used if c.i in marks.roles), None)  # the drone of "US drone strike": MIL
     previous: Token | None = None
     modifiers = [c for c in trigger.children if c.dep_ in OWN_MODIFIERS]
+    if role is None:  # "a Syrian air force onslaught", "a Turkish army offensive": the arm a nameless modifier names
+        arms = (marks.roles[c.i] for c in modifiers if c.i in marks.roles and not any(t.i in marks.names for t in np_tokens(c)))
+        role = next((r for r in arms if r in ARMS), None)
     capitals = [c for c in modifiers if any(t.i in marks.names and marks.names[t.i][0].kind == "capital" for t in np_tokens(c))]
     for child in trigger.children:
         if child.dep_ not in OWN_MODIFIERS or child.i in places or _only_cities(child, marks, len(capitals) == 1):
