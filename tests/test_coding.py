@@ -118,6 +118,10 @@ def test_what_a_future_clause_does_first_or_awaits_is_planned(code_text) -> None
     assert coming.cameo_code == "036"
     toward = _only(code_text("As the Kurdish region lurches toward talks with Baghdad, its flag matters less."), "meeting")
     assert toward.cameo_code == "036"
+    current = _only(code_text("China will take a place on the ADB board at the current meeting here, he said."), "meeting")
+    assert (current.cameo_code, current.modality) == ("040", "asserted")
+    eve = _only(code_text("The announcement came on the eve of the semi-annual meetings of the IMF and World Bank."), "meeting")
+    assert eve.cameo_code == "036"
     text = "Turkey attacked Afrin. The group demanded that Russia explain its position towards Turkey's offensive."
     assert [m.modality for m in code_text(text) if m.event_type == "strike" and m.sentence_index == 1] == ["asserted"]
 
@@ -1415,6 +1419,13 @@ def test_rebels_struck_with_no_country_are_of_the_country_whose_towns_are_named(
 
 
 def test_an_arm_named_beside_a_country_on_an_attack_noun_gives_its_role(code_text) -> None:
-    onslaught = _only(code_text("A Syrian air force onslaught has continued against rebel-held areas in Ghouta."), "strike")
+    onslaught = _only(code_text("A Syrian air force onslaught has continued against rebel-held areas."), "strike")
     assert (onslaught.cameo_code, onslaught.source.code) == ("195", "SYRMIL")
     assert _only(code_text("A Turkish army offensive began in Afrin on Saturday."), "strike").source.code == "TURMIL"
+
+
+def test_two_coordinated_meetings_of_different_bodies_are_two_events(code_text) -> None:
+    text = ("She said next month's meeting of the Organisation for Economic Cooperation and Development and the "
+            "meeting of leaders of the G-7 nations in Venice would be a forum.")
+    meetings = [m for m in code_text(text, dt.date(1987, 4, 20)) if m.event_type == "meeting"]
+    assert sorted((m.source.code, m.target) for m in meetings) == [("IGOGOS", None), ("IGOWSTBUS", None)]

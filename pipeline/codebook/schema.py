@@ -250,6 +250,9 @@ class Modality(Frozen):
     planned_governors: tuple[Word, ...] = Field(description="verbs/nouns governing the event that make it planned")
     drop_modifiers: tuple[Word, ...] = Field(description="modifiers of a noun trigger that cancel it (draft)")
     planned_modifiers: tuple[Word, ...] = Field(description="modifiers of a noun trigger that make it planned")
+    current_modifiers: tuple[Word, ...] = Field(
+        (), description="modifiers of a noun trigger that say it is going on, whatever its clause's future ('at the current meeting')"
+    )
     hypothetical_marks: tuple[Word, ...] = Field(description="subordinators that make a clause hypothetical (if)")
     reference_determiners: tuple[Word, ...] = Field(description="determiners marking a back-reference (the)")
     nonspecific_determiners: tuple[Word, ...] = Field(

@@ -442,9 +442,9 @@ def _local_targets(
     events: list[tuple[int, SentenceEvent]], towns: Mapping[int, tuple[str, ...]], coder: Coder
 ) -> list[tuple[int, SentenceEvent]]:
     """Rebels, the opposition or civilians struck with no country are the people of the one country whose
-    towns their sentence names: "a Syrian air force onslaught has continued against rebel-held areas,
-    especially in eastern Ghouta" (SYRREB), "Idlib has seen bloodshed as Syrian and Russian jets have bombed
-    rebel-held positions" (SYRREB, though Russia is named)."""
+    towns their sentence names: "Idlib has seen bloodshed as Syrian and Russian jets have bombed rebel-held
+    positions" (SYRREB, though Russia is named); "jets bombed rebel-held positions, residents of Idlib and
+    Mosul said" leaves them REB."""
     types, local = coder.codebook.events.event_types, coder.codebook.actors.local_roles
     placed: list[tuple[int, SentenceEvent]] = []
     for index, event in events:

@@ -467,7 +467,7 @@ def _relayed(trigger: Token, source: Actor | None, target: Actor | None, setting
         addressees = direct_objects(verb) + prep_objects(verb, ["on"])
         # what is asked, wherever the parser hung it after the appeal: "a resolution to retaliate", "resolutions
         # urging the administration oppose Canada's ruling" (a clause of "approved")
-        heads = {verb, *addressees, trigger, trigger.head}
+        heads = sorted({verb, *addressees, trigger, trigger.head}, key=lambda t: t.i)
         asked = [c for head in heads for c in head.children if c.dep_ in {"xcomp", "ccomp", "acl", "relcl"} and c.i > verb.i]
         for token in (t for clause in asked for t in clause.subtree if t.i in marks.names):
             entry, span = marks.names[token.i]
@@ -881,12 +881,13 @@ def _countries_inside(token: Token, marks: ActorMarks) -> list[str]:
 
 
 def _code_all(heads: Iterable[Token], marks: ActorMarks, lexicon: ActorLexicon, trigger: Token) -> list[Actor]:
-    """Code each head once, skipping the trigger itself and episodes; a phrase naming two countries gives two
-    actors."""
+    """Code each head once, skipping the trigger itself, another mention of its noun ("the meeting of the OECD
+    and the meeting of G-7 leaders": no party to each other) and episodes; a phrase naming two countries gives
+    two actors."""
     actors: list[Actor] = []
     seen: set[int] = set()
     for head in heads:
-        if head.i in seen or head.i == trigger.i or head.lemma_.lower() in EPISODES:
+        if head.i in seen or head.i == trigger.i or head.lemma_ == trigger.lemma_ or head.lemma_.lower() in EPISODES:
             continue
         seen.add(head.i)
         actor = code_phrase(head, marks, lexicon)

@@ -113,6 +113,8 @@ def assess(trigger: Token, cues: Modality) -> Assessment:
             return Assessment("dropped", f"'{child.text} {trigger.text}'")
         if child.dep_ in NOUN_MODIFIERS and forms & set(cues.planned_modifiers):
             planned = f"'{child.text} {trigger.text}'"
+        if child.dep_ in NOUN_MODIFIERS and forms & set(cues.current_modifiers):
+            return Assessment("asserted", f"'{child.text} {trigger.text}'", under_way=True)  # "at the current meeting"
         if child.dep_ == "poss" and {word, *(g.lower_ for g in child.children)} & set(cues.planned_modifiers):
             planned = f"'{child.text}'s {trigger.text}'"  # tomorrow's talks, next week's summit
         if child.dep_ == "poss" and word in PERIODS and any(g.lower_ == "this" for g in child.children) and _awaited(trigger):

@@ -278,6 +278,9 @@ def _completed(event: SentenceEvent, other: SentenceEvent) -> SentenceEvent:
 
 
 def _distinct(a: SentenceEvent, b: SentenceEvent, doc: Doc, armed: frozenset[str]) -> bool:
+    conjoined = doc[b.trigger_index] in doc[a.trigger_index].conjuncts
+    if conjoined and None not in (_key(a.source), _key(b.source)) and _key(a.source) != _key(b.source):
+        return True  # "next month's meeting of the OECD and the meeting of G-7 leaders": each its own party's
     if a.cameo_code == b.cameo_code:
         return False
     specific = a.event_type in armed and not (a.cameo_code.endswith("0") or b.cameo_code.endswith("0"))
